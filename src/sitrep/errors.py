@@ -1,0 +1,49 @@
+"""Every message sitrep shows a user, with a stable code (spaCy's errors.py style).
+
+An input problem is reported as one line: ``PATH: [Wnnn] reason``. Codes never change meaning;
+new problems get new codes.
+"""
+
+from enum import Enum
+
+
+class InputProblem(str, Enum):
+    """Why one input file (or one record inside it) could not become a document."""
+
+    UNREADABLE = "W001 cannot read the file: {detail}"
+    EMPTY = "W002 the file is empty"
+    BINARY = "W003 the file is binary, not text, HTML, WARC or JSON Lines"
+    TOO_LARGE = "W004 the file is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
+    UNDECODABLE = "W005 the text is not valid in any supported encoding"
+    TRUNCATED = "W006 the compressed file is truncated or corrupt: {detail}"
+    BAD_JSON = "W007 line {line} is not a JSON object: {detail}"
+    JSON_NO_TEXT = "W008 line {line} has neither 'text' nor 'html'"
+    BAD_WARC = "W009 the WARC archive cannot be read: {detail}"
+    NO_ARTICLE = "W010 no article text was found"
+    UNSUPPORTED = "W011 skipped: {suffix!r} files are not articles"
+    NOT_FOUND = "W012 no such file or directory"
+    EXTRACTION_FAILED = "W013 extraction failed: {detail}"
+
+    @property
+    def code(self) -> str:
+        return self.value.split(" ", 1)[0]
+
+    def format_for(self, path: str, **details) -> str:
+        reason = self.value.split(" ", 1)[1].format(**details)
+        return f"{path}: [{self.code}] {reason}"
+
+
+class SitrepError(Exception):
+    """A problem that stops a command (not one bad input among many)."""
+
+
+class UsageProblem(str, Enum):
+    BAD_DB_URL = "E001 cannot open the database {url!r}: {detail}"
+    SCHEMA_TOO_NEW = "E002 the database has schema version {found}, newer than this sitrep ({known}); upgrade sitrep"
+    NO_INPUTS = "E003 no input files were given"
+    BAD_FORMAT = "E004 unknown export format {fmt!r}; choose one of {choices}"
+    MODEL_MISSING = "E005 spaCy model {name!r} is not installed; install its package or pass --model"
+
+    def error(self, **details) -> SitrepError:
+        code, reason = self.value.split(" ", 1)
+        return SitrepError(f"[{code}] {reason.format(**details)}")

@@ -1,0 +1,79 @@
+"""Extract: raw document → clean text and what the page states (title, outlet, date, credits, language).
+
+HTML goes through trafilatura (+ htmldate for the date); its text, and plain-text page dumps, then go
+through `pagetext`, which drops what is not the article. The clean text is the title (if any) and the
+article's paragraphs separated by blank lines; every later offset points into it.
+"""
+
+from __future__ import annotations
+
+from sitrep import language, metadata
+from sitrep.errors import InputProblem
+from sitrep.pagetext import CONTENT, KEPT, META, Page, clean_page
+from sitrep.records import Document, InputFailure, LanguageSpan, RawDocument
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document | InputFailure:
+    if raw.kind == "html":
+        page, stated = _from_html(raw, settings)
+    else:
+        page, stated = clean_page(raw.content, title=raw.title, settings=settings), {}
+    if not page.paragraphs:
+        where = f"{raw.path}#{raw.url}" if raw.url else raw.path
+        return InputFailure(where, InputProblem.NO_ARTICLE.code, InputProblem.NO_ARTICLE.format_for(where))
+
+    title = page.title
+    text = PARAGRAPH_SEPARATOR.join(([title] if title else []) + page.paragraphs)
+    page_lines = [line.text for line in page.lines]
+    meta_lines = [line.text for line in page.lines if line.role == META]
+    head_meta = [line.text for line in page.lines[: page.head_end] if line.role == META]
+    bylines = meta_lines + [line.text for line in page.lines if line.role == CONTENT][:2]
+    doc_language = language.detect(text)
+    return Document(
+        id=raw.id,
+        path=raw.path,
+        url=raw.url,
+        text=text,
+        title=title,
+        outlet=stated.get("outlet") or metadata.outlet_from_lines(page_lines) or page.masthead,
+        published=metadata.normalise_date(raw.published) or stated.get("published")
+        or metadata.publication_date(meta_lines, head_meta),
+        language=doc_language,
+        credits=metadata.wire_credits(page_lines, bylines),
+        cited_outlets=metadata.cited_outlets(text),
+        foreign=_foreign_spans(text, doc_language, settings),
+    )
+
+
+def _from_html(raw: RawDocument, settings: Settings) -> tuple[Page, dict[str, str | None]]:
+    import trafilatura
+    from htmldate import find_date
+
+    result = trafilatura.bare_extraction(
+        raw.content, url=raw.url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, as_dict=True,
+    ) or {}
+    title = raw.title or result.get("title") or None
+    page = clean_page(result.get("text") or "", title=title, settings=settings)
+    page.title = title
+    # Dates only from the page's markup and URL, never from a guess in its prose.
+    published = find_date(raw.content, url=raw.url, extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%d")
+    return page, {"outlet": result.get("sitename") or None, "published": published}
+
+
+def _foreign_spans(text: str, doc_language: str | None, settings: Settings) -> list[LanguageSpan]:
+    """Paragraphs in another language than the document's, kept in the text but marked."""
+    spans = []
+    start = 0
+    for paragraph in text.split(PARAGRAPH_SEPARATOR):
+        letters = sum(ch.isalpha() for ch in paragraph)
+        if letters >= settings.min_letters_for_line_language:
+            found = language.detect_confident(paragraph)
+            if found and doc_language and found != doc_language:
+                spans.append(LanguageSpan(start, start + len(paragraph), found))
+        start += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return spans

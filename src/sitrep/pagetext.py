@@ -1,0 +1,214 @@
+"""Find the article in a page flattened to text: drop page furniture, captions, bios and an
+unrelated article glued below, and detect the title and masthead.
+
+Each line gets a role; the article is the kept lines before a topic break. Lines before the break
+(kept or not) stay available to the metadata stage, which reads dates, credits and outlets from them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep import patterns as P
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+
+CONTENT = "content"  # article prose
+HEADING = "heading"  # a short line without sentence punctuation: title, subtitle, section head
+FURNITURE = "furniture"  # navigation, share buttons, prompts, teasers, repeated lines
+SHORT = "short"  # one or two words with no sentence punctuation: nav labels, or a masthead
+CAPTION = "caption"  # a photo caption or credit
+META = "meta"  # a dateline, byline or "Source:" line
+BIO = "bio"  # the author's biography at the end
+
+KEPT = (CONTENT, HEADING)
+# Furniture that opens a block of other stories: the natural place for an appended article to begin.
+SECTION_OPENERS = re.compile(
+    r"^(you may also like|(most )?popular|related|read (more|also|next)|recommended|more from|"
+    r"more (stories|news)|trending|most (read|viewed|shared))\b",
+    re.I,
+)
+
+
+@dataclass
+class Line:
+    text: str
+    role: str
+
+
+@dataclass
+class Page:
+    title: str | None
+    masthead: str | None
+    paragraphs: list[str]  # the article's kept lines, title excluded
+    lines: list[Line]  # every line before the topic break, in order (metadata reads these)
+    head_end: int  # index in `lines` of the first body paragraph: before it is the page head
+    dropped_after_break: int = 0  # lines of unrelated content cut below the article
+    notes: list[str] = field(default_factory=list)
+
+
+def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
+    lines = [Line(stripped, "") for stripped in (_normalise(raw) for raw in text.splitlines()) if stripped]
+    counts = Counter(_key(line.text) for line in lines)
+    for line in lines:
+        line.role = _classify(line.text, counts[_key(line.text)] > 1, settings)
+
+    head_end = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
+    found_title, masthead = (None, None)
+    if title is None:
+        found_title, masthead = _find_title(lines, head_end)
+    else:
+        masthead = _find_masthead(lines, head_end)
+    title = title or found_title
+    title_key = _key(title) if title else None
+
+    cut = _topic_break(lines, settings)
+    dropped = len(lines) - cut
+    lines = lines[:cut]
+    _mark_tail_bio(lines)
+
+    paragraphs = [line.text for line in lines if line.role in KEPT and _key(line.text) != title_key]
+    return Page(title=title, masthead=masthead, paragraphs=paragraphs, lines=lines,
+                head_end=min(head_end, len(lines)), dropped_after_break=dropped)
+
+
+def _normalise(raw: str) -> str:
+    return P.BULLET.sub("", raw.replace("\u00a0", " ")).strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _classify(text: str, repeated: bool, settings: Settings) -> str:
+    lowered = text.lower()
+    words = _words(text)
+    ends_sentence = bool(P.SENTENCE_END.search(text))
+    if P.SOURCE_LINE.match(text) and len(words) <= 8:
+        return META
+    if len(words) <= 12 and (_is_date_line(text) or P.BYLINE_CREDIT.match(text)):
+        return META
+    if any(pattern.fullmatch(text) for pattern in P.FURNITURE_LINES):
+        return FURNITURE
+    if sum(lowered.count(name) for name in P.SOCIAL_NETWORKS) >= 2 and len(words) <= 12:
+        return FURNITURE
+    if P.SOCIAL_OWNER.match(text) and len(words) <= 8:
+        return FURNITURE
+    if P.PHOTO_CREDIT.search(text):
+        return CAPTION
+    if text.startswith("[") and text.endswith("]") and len(words) <= 8:
+        return FURNITURE
+    if text.endswith(("...", "…")) and len(words) <= 12:
+        return FURNITURE  # a teaser link to another story
+    if repeated and len(words) <= 25:
+        return FURNITURE  # captions and menus repeat; article sentences do not
+    if not ends_sentence and len(words) <= 2:
+        return SHORT
+    if not ends_sentence and len(words) <= settings.short_line_words * 4:
+        return HEADING
+    return CONTENT
+
+
+def _is_date_line(text: str) -> bool:
+    if any(label.match(text) for _, label in P.DATE_LABELS) and any(f.search(text) for f in P.DATE_FORMS):
+        return True
+    bare = P.BARE_DATE_LINE.match(text)
+    return bool(bare) and any(f.fullmatch(bare.group("date").strip(" ,")) for f in P.DATE_FORMS)
+
+
+def _is_body(line: Line) -> bool:
+    return line.role == CONTENT and len(_words(line.text)) >= 12
+
+
+def _find_title(lines: list[Line], head_end: int) -> tuple[str | None, str | None]:
+    """The first heading-like line of the page head; a name-like line before it is the masthead."""
+    head = lines[:head_end]
+    candidates = [
+        i for i, line in enumerate(head)
+        if line.role in KEPT and 3 <= len(_words(line.text)) <= 30 and not line.text.endswith((".", ":"))
+    ]
+    for position, i in enumerate(candidates):
+        is_last = position == len(candidates) - 1
+        if _looks_like_name(_words(head[i].text)) and not is_last:
+            continue  # "The Daily Courier" above the headline
+        return head[i].text, _find_masthead(head[:i], len(head[:i]))
+    return None, _find_masthead(lines, head_end)
+
+
+def _find_masthead(lines: list[Line], head_end: int) -> str | None:
+    for line in lines[:head_end]:
+        if line.role in (SHORT, HEADING) and _looks_like_name(_words(line.text)):
+            return line.text
+    return None
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
+def _topic_break(lines: list[Line], settings: Settings) -> int:
+    """Index where an unrelated article glued below this one begins, or len(lines).
+
+    A break is only looked for where page furniture separates two runs of prose, and is taken
+    where the prose after it shares (almost) no vocabulary with the prose before it.
+    """
+    kept_positions = [i for i, line in enumerate(lines) if line.role in KEPT]
+    for gap_start, gap_end in _furniture_gaps(lines, kept_positions):
+        before = [lines[i].text for i in kept_positions if i < gap_start]
+        after = [lines[i].text for i in kept_positions if i >= gap_end]
+        if _word_count(before) < 30 or _word_count(after) < 30:
+            continue
+        if _cosine(_bag(before), _bag(after)) < settings.topic_break_similarity:
+            return _break_inside_gap(lines, gap_start, gap_end)
+    return len(lines)
+
+
+def _furniture_gaps(lines: list[Line], kept: list[int]) -> list[tuple[int, int]]:
+    gaps = []
+    for previous, following in zip(kept, kept[1:]):
+        if following - previous > 1:
+            gaps.append((previous + 1, following))
+    return gaps
+
+
+def _break_inside_gap(lines: list[Line], start: int, end: int) -> int:
+    """Lines of a gap up to a 'more stories' opener still belong to the article (its source, date)."""
+    for i in range(start, end):
+        if SECTION_OPENERS.match(lines[i].text):
+            return i
+    return start
+
+
+def _mark_tail_bio(lines: list[Line]) -> None:
+    kept = [line for line in lines if line.role in KEPT]
+    for line in reversed(kept[-2:]):
+        if any(pattern.search(line.text) for pattern in P.BIO):
+            line.role = BIO
+        else:
+            break
+
+
+def _word_count(texts: list[str]) -> int:
+    return sum(len(_words(t)) for t in texts)
+
+
+def _bag(texts: list[str]) -> dict[str, float]:
+    counts = Counter(
+        token[:-1] if token.endswith("s") else token
+        for text in texts
+        for token in re.findall(r"[^\W\d_]{3,}", text.lower())
+        if token not in P.STOPWORDS
+    )
+    return {token: 1 + math.log(count) for token, count in counts.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(weight * b.get(token, 0.0) for token, weight in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0

@@ -1,0 +1,73 @@
+"""Typed records that flow between the pipeline stages (one way: ingest → extract → … → store)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+RawKind = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as found in an input file, before cleaning."""
+
+    path: str  # the path as given to `build`
+    kind: RawKind
+    content: str  # decoded (and mojibake-repaired) text or HTML
+    url: str | None = None  # the record's URL inside a WARC or JSON Lines file
+    title: str | None = None  # stated by the container (JSON Lines), not guessed
+    published: str | None = None  # stated by the container (JSON Lines), YYYY-MM-DD
+
+    @property
+    def id(self) -> str:
+        """Stable id from the content, so building the same files twice adds nothing."""
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class InputFailure:
+    """A file, or one record inside it, that could not become a document."""
+
+    path: str
+    code: str
+    message: str  # the whole one-line message, path included
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that is not an article (say a .yaml beside the articles): a note, not a failure."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class LanguageSpan(Span):
+    """A stretch of the clean text in another language than the document's."""
+
+    language: str
+
+
+@dataclass
+class Document:
+    """An article's clean text and what the page states about it; offsets point into `text`."""
+
+    id: str
+    path: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD or None: never guessed
+    language: str | None = None
+    credits: list[str] = field(default_factory=list)  # wire agencies the page credits
+    cited_outlets: list[str] = field(default_factory=list)  # outlets the text cites
+    foreign: list[LanguageSpan] = field(default_factory=list)

