@@ -211,7 +211,8 @@ def _read_warc(path: str, data: bytes) -> Iterator[Item]:
                               content=text, url=url)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         yield _fail(path, InputProblem.TRUNCATED, detail=str(exc) or type(exc).__name__)
-    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+    except (ArchiveLoadFailed, ValueError, OSError, AttributeError, KeyError) as exc:
+        # warcio reports malformed records with whatever error its parser met first
         yield _fail(path, InputProblem.BAD_WARC, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 

@@ -1,0 +1,162 @@
+"""Bad inputs: one line naming the file and the reason; the build goes on; nothing half-written."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep import pipeline
+from sitrep.cli import app
+from sitrep.ingest import read_file
+from sitrep.records import InputFailure, RawDocument, SkippedFile
+from sitrep.settings import Settings
+from sitrep.store import Store
+
+ARTICLE = (
+    "Rebels shelled the river port overnight, the regional governor said on Tuesday, adding that "
+    "three people were wounded and the ferry service was suspended until further notice.\n"
+)
+
+
+def _only(items):
+    assert len(items) == 1, items
+    return items[0]
+
+
+def _failure_code(path, **settings):
+    item = _only(list(read_file(str(path), Settings(**settings))))
+    assert isinstance(item, InputFailure), item
+    assert item.message.startswith(f"{path}: [{item.code}] ")
+    assert "\n" not in item.message
+    return item.code
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    assert _failure_code(tmp_path / "empty.txt") == "W002"
+
+
+def test_whitespace_only_file_is_empty(tmp_path):
+    (tmp_path / "blank.txt").write_text("  \n\n\t\n")
+    assert _failure_code(tmp_path / "blank.txt") == "W002"
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    assert _failure_code(tmp_path / "photo.txt") == "W003"
+
+
+def test_oversize_file(tmp_path):
+    (tmp_path / "big.txt").write_text(ARTICLE * 10)
+    assert _failure_code(tmp_path / "big.txt", max_bytes=100) == "W004"
+
+
+def test_undecodable_file(tmp_path):
+    # bytes that are neither UTF-8 nor Windows-1252 (0x81, 0x8d, 0x9d are unassigned there)
+    (tmp_path / "garbled.txt").write_bytes(b"Siege \x81\x8d\x9d of the port " * 5)
+    assert _failure_code(tmp_path / "garbled.txt") == "W005"
+
+
+def test_truncated_gzip(tmp_path):
+    data = gzip.compress(json.dumps({"url": "u", "text": ARTICLE * 20}).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    assert _failure_code(tmp_path / "cut.jsonl.gz") == "W006"
+
+
+def test_truncated_warc(tmp_path):
+    (tmp_path / "cut.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 50)[:60])
+    assert _failure_code(tmp_path / "cut.warc.gz") in {"W006", "W009"}
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(ARTICLE)
+    real_open = open
+
+    def refusing_open(name, *args, **kwargs):
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    assert _failure_code(path) == "W001"
+
+
+def test_bad_json_line_keeps_the_good_ones(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"url": "https://example.org/a", "title": "Port shelled", "published": "2026-03-02",
+                       "text": ARTICLE})
+    path.write_text(good + "\n{not json\n" + json.dumps({"url": "x"}) + "\n")
+    items = list(read_file(str(path)))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "InputFailure", "InputFailure"]
+    assert [i.code for i in items[1:]] == ["W007", "W008"]
+    assert "line 2" in items[1].message and "line 3" in items[2].message
+    assert items[0].published == "2026-03-02" and items[0].url == "https://example.org/a"
+
+
+def test_other_kinds_of_file_are_skipped_with_a_note(tmp_path):
+    (tmp_path / "notes.yaml").write_text("a: 1\n")
+    item = _only(list(read_file(str(tmp_path / "notes.yaml"))))
+    assert isinstance(item, SkippedFile) and "notes.yaml" in item.message
+
+
+def test_build_goes_on_past_bad_files_and_exit_status_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text("")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "d.txt").write_text(ARTICLE.replace("river port", "airport"))
+    db = tmp_path / "story.db"
+    runner = CliRunner()
+    result = runner.invoke(app, ["build", str(tmp_path), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "2 documents added" in result.output
+    assert f"{tmp_path / 'b.txt'}: [W002]" in result.output
+    shown = runner.invoke(app, ["show", "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "2 failures" in shown.output and "b.txt" in shown.output and "c.txt" in shown.output
+
+
+def test_building_the_same_files_twice_adds_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    store = Store(str(tmp_path / "story.db"))
+    first = pipeline.build(pipeline.input_files([str(tmp_path / "a.txt")]), store)
+    second = pipeline.build(pipeline.input_files([str(tmp_path / "*.txt")]), store)
+    assert (first.added, second.added, second.unchanged) == (1, 0, 1)
+    assert len(list(store.documents())) == 1
+
+
+def test_missing_input_is_reported(tmp_path):
+    store = Store(str(tmp_path / "story.db"))
+    report = pipeline.build(pipeline.input_files([str(tmp_path / "nope.txt")]), store)
+    assert [f.code for f in report.failures] == ["W012"]
+
+
+def test_a_crash_while_extracting_one_page_spares_the_others(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("river port", "airport"))
+    real_extract = pipeline.extract
+
+    def exploding_extract(raw: RawDocument, settings):
+        if raw.path.endswith("a.txt"):
+            raise RuntimeError("boom")
+        return real_extract(raw, settings)
+
+    monkeypatch.setattr(pipeline, "extract", exploding_extract)
+    store = Store(str(tmp_path / "story.db"))
+    report = pipeline.build(pipeline.input_files([str(tmp_path)]), store)
+    assert report.added == 1 and [f.code for f in report.failures] == ["W013"]
+    assert [d.path for d in store.documents()] == [str(tmp_path / "b.txt")]
+
+
+def test_a_failed_write_leaves_no_half_document(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    store = Store(str(tmp_path / "story.db"))
+    raw = _only(list(read_file(str(tmp_path / "a.txt"))))
+    document = pipeline.extract(raw, Settings())
+    document.credits = [object()]  # not serialisable: the insert fails inside the transaction
+    with pytest.raises(Exception):
+        store.add_document(document)
+    assert list(store.documents()) == []
