@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	cd benchmarks && ../$(BIN)/python bench_build.py
 
 # Recompile the pinned lock file after editing requirements.in.
 lock:

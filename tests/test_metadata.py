@@ -52,3 +52,12 @@ def test_outlet_from_source_line_or_share_links():
     assert metadata.outlet_from_lines(["Source: valleycourier"]) == "valleycourier"
     assert metadata.outlet_from_lines(["courier on Facebookcourier on Twitter"]) == "courier"
     assert metadata.outlet_from_lines(["Source: AFP"]) is None
+
+
+def test_date_label_after_a_byline_agency_is_read():
+    assert metadata.publication_date(["EFE | First published: 20 April 2026"], []) == "2026-04-20"
+
+
+def test_outlet_named_with_its_acronym_is_cited():
+    text = "According to the Sellin Times, the Valley News Agency (VNA) reported that the envoy left."
+    assert "Valley News Agency" in metadata.cited_outlets(text)

@@ -61,3 +61,30 @@ def test_share_and_prompt_lines_are_dropped():
     page = "\n".join(["Share on Facebook Share on Twitter", *STORY, "Subscribe to our newsletter for daily updates",
                       "We use cookies to improve your experience.", "3 Comments"])
     assert clean_page(page).paragraphs == STORY
+
+
+def test_masthead_is_not_left_in_the_article_text():
+    page = "\n".join(["Valley Courier", "Troops enter Velmar after week of shelling", *STORY])
+    assert "Valley Courier" not in clean_page(page).paragraphs
+
+
+def test_flattened_menu_line_is_not_the_title():
+    page = "\n".join(["World   Politics   Business   Sports", "Troops enter Velmar after week of shelling", *STORY])
+    assert clean_page(page).title == "Troops enter Velmar after week of shelling"
+
+
+def test_headlines_listed_under_related_articles_are_dropped():
+    page = "\n".join([*STORY, "Related articles", "Who are the valley militias?", "Grain prices climb in the north"])
+    assert clean_page(page).paragraphs == STORY
+
+
+def test_caption_line_above_a_bare_photo_credit_is_dropped():
+    page = "\n".join([*STORY[:2], "Soldiers on the bridge at Velmar", "(Photo: Reuters)", *STORY[2:]])
+    assert clean_page(page).paragraphs == STORY
+
+
+def test_bio_under_about_the_author_is_dropped_even_above_other_content():
+    page = "\n".join([*STORY, "About the author",
+                      "Mara Lind covers the northern provinces for the Valley Courier. She lives in the capital.",
+                      "Share this:"])
+    assert clean_page(page).paragraphs == STORY

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from sitrep import language, metadata
 from sitrep.errors import InputProblem
-from sitrep.pagetext import CONTENT, KEPT, META, Page, clean_page
+from sitrep.pagetext import CAPTION, CONTENT, META, Line, Page, clean_page
 from sitrep.records import Document, InputFailure, LanguageSpan, RawDocument
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 PARAGRAPH_SEPARATOR = "\n\n"
+CREDIT_ELEMENTS = ("//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')"
+                   " or contains(@class, 'byline')]")
 
 
 def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document | InputFailure:
@@ -52,17 +54,31 @@ def _from_html(raw: RawDocument, settings: Settings) -> tuple[Page, dict[str, st
     import trafilatura
     from htmldate import find_date
 
-    result = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         raw.content, url=raw.url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
-    ) or {}
+        favor_precision=True,
+    )
+    result = extracted.as_dict() if extracted else {}
     title = raw.title or result.get("title") or None
     page = clean_page(result.get("text") or "", title=title, settings=settings)
     page.title = title
+    # Captions and bylines are cut by trafilatura, but they carry the page's wire credits.
+    page.lines += [Line(text, CAPTION) for text in _credit_bearing_texts(raw.content)]
     # Dates only from the page's markup and URL, never from a guess in its prose.
     published = find_date(raw.content, url=raw.url, extensive_search=False, original_date=True,
                           outputformat="%Y-%m-%d")
     return page, {"outlet": result.get("sitename") or None, "published": published}
+
+
+def _credit_bearing_texts(html: str) -> list[str]:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    nodes = tree.xpath(CREDIT_ELEMENTS)
+    return [" ".join(node.text_content().split()) for node in nodes if node.text_content().strip()]
 
 
 def _foreign_spans(text: str, doc_language: str | None, settings: Settings) -> list[LanguageSpan]:

@@ -57,7 +57,7 @@ def publication_date(labelled_lines: Iterable[str], head_lines: Iterable[str]) -
     for line in labelled_lines:
         for rank, (_, label) in enumerate(P.DATE_LABELS):
             match = label.search(line)
-            if match and match.start() <= 3:
+            if match:
                 date = parse_date(line[match.end():])
                 if date and (best is None or rank < best[0]):
                     best = (rank, date)

@@ -25,6 +25,7 @@ BIO = "bio"  # the author's biography at the end
 
 KEPT = (CONTENT, HEADING)
 # Furniture that opens a block of other stories: the natural place for an appended article to begin.
+AUTHOR_OPENER = re.compile(r"^about the (author|writer|reporter)s?:?$", re.I)
 SECTION_OPENERS = re.compile(
     r"^(you may also like|(most )?popular|related|read (more|also|next)|recommended|more from|"
     r"more (stories|news)|trending|most (read|viewed|shared))\b",
@@ -54,6 +55,8 @@ def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT
     counts = Counter(_key(line.text) for line in lines)
     for line in lines:
         line.role = _classify(line.text, counts[_key(line.text)] > 1, settings)
+    _mark_teaser_blocks(lines)
+    _mark_captions_above_credits(lines)
 
     head_end = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
     found_title, masthead = (None, None)
@@ -63,6 +66,9 @@ def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT
         masthead = _find_masthead(lines, head_end)
     title = title or found_title
     title_key = _key(title) if title else None
+    for line in lines[:head_end]:
+        if line.text == masthead:
+            line.role = META  # the outlet's name above the headline, not article text
 
     cut = _topic_break(lines, settings)
     dropped = len(lines) - cut
@@ -108,11 +114,37 @@ def _classify(text: str, repeated: bool, settings: Settings) -> str:
         return FURNITURE  # a teaser link to another story
     if repeated and len(words) <= 25:
         return FURNITURE  # captions and menus repeat; article sentences do not
+    if not ends_sentence and _is_menu(text):
+        return FURNITURE
     if not ends_sentence and len(words) <= 2:
         return SHORT
     if not ends_sentence and len(words) <= settings.short_line_words * 4:
         return HEADING
     return CONTENT
+
+
+def _is_menu(text: str) -> bool:
+    items = P.MENU_SEPARATOR.split(text)
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
+
+
+def _mark_teaser_blocks(lines: list[Line]) -> None:
+    """Short lines under a 'Related articles' opener are links to other stories, not this one."""
+    in_block = False
+    for line in lines:
+        if line.role == FURNITURE and SECTION_OPENERS.match(line.text):
+            in_block = True
+        elif in_block and line.role != META and len(_words(line.text)) <= 15:
+            line.role = FURNITURE
+        elif line.role in KEPT:
+            in_block = False
+
+
+def _mark_captions_above_credits(lines: list[Line]) -> None:
+    """A heading-like line right above a bare "(Photo: X)" line is that photo's caption."""
+    for above, line in zip(lines, lines[1:]):
+        if line.role == CAPTION and len(_words(line.text)) <= 6 and above.role == HEADING:
+            above.role = CAPTION
 
 
 def _is_date_line(text: str) -> bool:
@@ -186,6 +218,10 @@ def _break_inside_gap(lines: list[Line], start: int, end: int) -> int:
 
 
 def _mark_tail_bio(lines: list[Line]) -> None:
+    """The author's bio: a line under 'About the author', or bio-like lines closing the article."""
+    for above, line in zip(lines, lines[1:]):
+        if AUTHOR_OPENER.match(above.text) and line.role in KEPT:
+            line.role = BIO
     kept = [line for line in lines if line.role in KEPT]
     for line in reversed(kept[-2:]):
         if any(pattern.search(line.text) for pattern in P.BIO):

@@ -55,9 +55,9 @@ FURNITURE_LINES = [re.compile(p, re.I) for p in (
     r"advertisement|advertising|sponsored( content)?|ads?", r"scroll to (top|continue).*",
     r"in this article:?", r"share( this( article| story)?)?:?", r"total", r"\d+\s*(shares?)?",
     r"tags?:.*", r"topics?:.*", r"filed under:?.*", r"print( this article)?", r"copy link",
-    r"(back to )?top", r"(read|leer|lire|leggi|lesen sie) (in|en|auf|in) \w+",
+    r"(back to )?top", r"(read|leer|lire|leggi|lesen sie) (in|en|auf) \w+\b.{0,80}",
     r"(all rights reserved|©|copyright).*", r"fbpx", r"[-–—•·*|]+",
-    r"click here\b.*", r"watch( the)? video:?.*", r"listen to (this|the) (article|story).*",
+    r"click here\b.*", r".*\b(delivered|straight|direct(ly)?) to your inbox\b.*", r"(like|share|love) this:?", r"about the (author|writer|reporter)s?:?", r"watch( the)? video:?.*", r"listen to (this|the) (article|story).*",
     r"follow us\b.*", r"(download|get) (our|the) app\b.*", r"(sign|log) (in|out)", r"register",
 )]
 
@@ -74,8 +74,11 @@ BIO = [re.compile(p) for p in (
     r"^(?:[A-Z][a-z-]+)(?:(?:,\s*|\s+and\s+)[a-z-]+){1,6}\.(\s|$)",  # "Economist, writer and liberal."
     r"\bwith a focus on\b", r"\bwrites (about|on|for)\b", r"\b(is|was) an? (\w+ ){0,2}"
     r"(journalist|writer|reporter|correspondent|editor|analyst|columnist|author|contributor)\b",
-    r"\bfollow (him|her|them) on\b", r"\s//\s",
+    r"\b(covers|reports on|has covered|has reported from)\b.{0,80}\bfor (the |The )?[A-Z]",
+    r"\bfollow (him|her|them) on\b", r"\s//\s", r"^About [A-Z][\w .&'-]{1,40}:",
 )]
+# A navigation menu flattened to one line: short items separated by wide gaps or bars.
+MENU_SEPARATOR = re.compile(r" {2,}|\t+|\s+[|•·]\s+")
 
 # "Source: X" names the outlet (or the wire) that published the text.
 SOURCE_LINE = re.compile(r"^\s*(?:source|via|from)\s*:\s*(?P<name>.{2,60}?)\s*$", re.I)
@@ -89,7 +92,7 @@ CREDIT_IN_PHOTO = re.compile(r"(?:[/:]|\bby)\s*(?:[^()/]*/\s*)?(?P<agency>" + AG
 
 # Outlets a text cites: a proper name and the words around it that make it a medium.
 _NAME = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&.-]*(?: +(?:[A-ZÀ-ÖØ-Þ0-9][\w’'&.-]*|de|du|des|la|le|of|the|and|al|el|di))*"
-NAME = rf"(?P<name>{_NAME})"
+NAME = rf"(?P<name>{_NAME})(?: \([A-Z]{{2,8}}\))?"  # "the Valley News Agency (VNA)"
 CITATION_ANY_NAME = [re.compile(p) for p in (
     rf"\b[Aa]ccording to (?:the )?{NAME},? (?:the )?(?:\w+ )?(?:reported|reports|said|says|wrote|writes)\b",
     rf"\b(?:the |The )?{NAME} (?:also |has |had |earlier |later |first )?(?:reported|reports)\b",
