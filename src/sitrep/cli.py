@@ -94,10 +94,13 @@ def show(db: DbOption = DEFAULT_DB) -> None:
         for value, number in rows:
             table.add_row(value or "[dim](none)[/dim]", str(number))
         out.print(table)
-    documents = Table("published", "outlet", "title", "path", box=None, pad_edge=False)
+    documents = Table(box=None, pad_edge=False)
+    documents.add_column("published", no_wrap=True, min_width=10)
+    for heading in ("outlet", "title", "file"):
+        documents.add_column(heading, no_wrap=True, overflow="ellipsis", max_width=28)
     for document in store.documents():
-        where = f"{document.path}#{document.url}" if document.url else document.path
-        documents.add_row(document.published or "", document.outlet or "", (document.title or "")[:60], where)
+        documents.add_row(document.published or "-", document.outlet or "-", document.title or "-",
+                          Path(document.path).name + (f"#{document.url}" if document.url else ""))
     out.print(documents)
     failures = store.latest_failures()
     out.print(f"[bold]{len(failures)}[/bold] failures in the last build")
