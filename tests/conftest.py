@@ -36,7 +36,7 @@ def document_key(document: dict) -> str:
 def build_story(folder: Path, db: Path) -> dict:
     store = Store(str(db))
     pipeline.build(pipeline.input_files([str(folder)]), store)
-    return export.contract(store.documents())
+    return export.story_of(store)
 
 
 @pytest.fixture(scope="session", params=sorted(CORPORA))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -42,8 +43,7 @@ def build(
     settings = Settings(max_bytes=max_bytes)
     store = _open_store(db)
     files = pipeline.input_files(articles)
-    with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True) as progress:
+    with _progress("building") as progress:
         task = progress.add_task("", total=len(files))
 
         def on_file(path: str, items: list[object]) -> None:
@@ -72,7 +72,7 @@ def export(
                   markup=False, highlight=False)
         raise typer.Exit(2)
     store = _open_store(db)
-    text = exporter.render(exporter.contract(store.documents()), fmt)
+    text = exporter.render(exporter.story_of(store), fmt)
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -106,6 +106,58 @@ def show(db: DbOption = DEFAULT_DB) -> None:
     out.print(f"[bold]{len(failures)}[/bold] failures in the last build")
     for failure in failures:
         out.print(failure.message, markup=False, highlight=False, style="red")
+
+
+eval_app = typer.Typer(help="Measure sitrep against annotated data.", no_args_is_help=True)
+train_app = typer.Typer(help="Train sitrep's models on annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
+    predictions: Annotated[Path | None, typer.Option(help="Write what sitrep found, one article a line.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+) -> None:
+    """Run attribution extraction on each article's text; print Citron's exact and overlap scores."""
+    from sitrep import attribution, evaluation, nlp
+    from sitrep.attribution_train import read_gold
+
+    articles = read_gold(gold)
+    predicted = []
+    with _progress("attribution") as progress:
+        task = progress.add_task("", total=len(articles))
+        for article, doc in zip(articles, nlp.parse((a["text"] for a in articles), model)):
+            predicted.append({"id": article["id"],
+                              "attributions": attribution.as_gold_shape(doc, attribution.find_spans(doc))})
+            progress.update(task, advance=1)
+    if predictions:
+        predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted), encoding="utf-8")
+    scores = evaluation.score(articles, predicted, {a["id"]: a["text"] for a in articles})
+    table = Table("role", "match", "precision", "recall", "F1", box=None, pad_edge=False)
+    for role, match, precision, recall, f1 in scores.as_table():
+        table.add_row(role, match, f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}")
+    out.print(f"{scores.articles} articles, {scores.gold} gold and {scores.predicted} predicted attributions")
+    out.print(table)
+    out.print(f"whole-attribution recall {scores.attribution_recall:.3f}")
+
+
+@train_app.command("attribution")
+def train_attribution(
+    gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
+    output: Annotated[Path, typer.Option(help="Where the models go.")] = Path(__file__).parent / "data",
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+) -> None:
+    """Fit the cue and role taggers (CRFs) on annotated articles; deterministic."""
+    from sitrep.attribution_train import train
+
+    train(gold, output, model=model, log=lambda line: out.print(line, highlight=False))
+
+
+def _progress(label: str) -> Progress:
+    return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TextColumn("{task.description}"), console=err, transient=True)
 
 
 @app.command()

@@ -22,7 +22,7 @@ class InputProblem(str, Enum):
     NO_ARTICLE = "W010 no article text was found"
     UNSUPPORTED = "W011 skipped: {suffix!r} files are not articles"
     NOT_FOUND = "W012 no such file or directory"
-    EXTRACTION_FAILED = "W013 extraction failed: {detail}"
+    EXTRACTION_FAILED = "W013 analysis failed: {detail}"
 
     @property
     def code(self) -> str:

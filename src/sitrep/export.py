@@ -8,11 +8,11 @@ import json
 from collections.abc import Iterable
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Document
+from sitrep.records import Attribution, Document, Entity
 
 FORMATS = ("json", "jsonl", "csv")
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
-SECTIONS = ("entities", "attributions", "reuse", "claims", "disputes", "events")
+LATER_SECTIONS = ("reuse", "claims", "disputes", "events")
 DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "language", "credits",
                    "cited_outlets", "text")
 
@@ -23,11 +23,36 @@ def document_record(document: Document) -> dict:
     return record
 
 
-def contract(documents: Iterable[Document]) -> dict:
-    story: dict[str, list] = {"documents": [document_record(d) for d in documents]}
-    for section in SECTIONS:
+def entity_record(entity: Entity) -> dict:
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "aliases": entity.aliases,
+            "mentions": len(entity.mentions), "documents": entity.documents}
+
+
+def attribution_record(a: Attribution) -> dict:
+    return {
+        "id": a.id, "document": a.document, "speaker": a.speaker, "speaker_entity": a.speaker_entity,
+        "cue": a.cue, "content": a.content, "kind": a.kind, "channel": a.channel, "via": a.via,
+        "start": a.start, "end": a.end,
+        "spans": {role: [{"start": s.start, "end": s.end} for s in spans] for role, spans in
+                  (("source", a.source_spans), ("cue", a.cue_spans), ("content", a.content_spans))},
+    }
+
+
+def contract(documents: Iterable[Document], entities: Iterable[Entity] = (),
+             attributions: Iterable[Attribution] = ()) -> dict:
+    story: dict[str, list] = {
+        "documents": [document_record(d) for d in documents],
+        "entities": [entity_record(e) for e in entities],
+        "attributions": [attribution_record(a) for a in attributions],
+    }
+    for section in LATER_SECTIONS:
         story[section] = []
     return story
+
+
+def story_of(store) -> dict:
+    """Everything in a store, in the export contract."""
+    return contract(store.documents(), store.entities(), store.attributions())
 
 
 def render(story: dict, fmt: str) -> str:

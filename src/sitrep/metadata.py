@@ -121,6 +121,11 @@ def outlet_from_lines(lines: Iterable[str]) -> str | None:
     return owner
 
 
+def looks_like_outlet(name: str) -> bool:
+    """A wire agency, or a name with a media word in it ("Kabul Times", "TRT World")."""
+    return _is_agency(name) or _has_media_word(name)
+
+
 def _add_outlet(found: list[str], raw: str, require_media: bool) -> None:
     name = _trim_name(raw)
     if not name or name in P.NOT_OUTLET_START:

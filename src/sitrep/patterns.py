@@ -151,3 +151,38 @@ STOPWORDS = frozenset(
     where which while who whom why will with would you your yours yourself yourselves said says
     say told one two three new also would could like many much well even still just since""".split()
 )
+
+# Titles and honorifics stripped from the front of a name ("Foreign Minister Sergei X" → "Sergei X").
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime deputy minister foreign
+    defence defense interior finance secretary general gen lieutenant lt colonel col major maj captain capt
+    commander cmdr admiral adm sergeant sgt ambassador envoy spokesman spokeswoman spokesperson senator
+    sen rep representative governor gov mayor king queen prince princess sheikh sheik emir mullah maulvi
+    mawlawi imam ayatollah chief former acting first late state chairman chairwoman chair director
+    justice judge pope bishop father brother sister commissioner premier chancellor""".split()
+)
+# Small words inside names that acronyms skip ("Front for the Liberation of X" → FLX).
+NAME_PARTICLES = frozenset("of the and for de du des la le al el di von van da".split())
+
+# Where something was said, looked for between a cue and its content (first match wins).
+CHANNEL_NAMED = re.compile(
+    r"\bon (?:the |his |her |their |its )?(?:youtube|tv|television|radio|telegram) (?:channel|show|programme|program)\s+"
+    r"(?P<name>[A-Z][\w’'-]*(?: [A-Z0-9][\w’'-]*)*)")
+CHANNELS = [(re.compile(p, re.I), name) for p, name in (
+    (r"\btweet(ed|s|ing)?\b|\bon twitter\b|\bon x\b|\bwrote on x\b", "Twitter"),
+    (r"\bon facebook\b", "Facebook"), (r"\bon telegram\b|\btelegram channel\b", "Telegram"),
+    (r"\bon instagram\b", "Instagram"), (r"\bon youtube\b|\byoutube channel\b", "YouTube"),
+    (r"\b(state )?(television|tv)\b", "television"), (r"\bradio\b", "radio"),
+    (r"\bstatement on social media\b", "statement on social media"), (r"\bon social media\b", "social media"),
+    (r"\bpress conference\b|\bnews conference\b|\bbriefing\b", "press conference"),
+    (r"\bin a (written )?statement\b|\bsaid in a statement\b", "statement"),
+    (r"\binterview\b", "interview"), (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
+)]
+# Pronouns and role nouns that name no one themselves: the speaker is found in the context.
+PERSON_PRONOUNS = frozenset("he she him her his i me".split())
+GROUP_PRONOUNS = frozenset("they them it we us".split())
+GROUP_NOUNS = frozenset(
+    """group movement organisation organization government ministry army military militia council party front
+    coalition alliance forces rebels insurgents police embassy agency office committee company administration
+    authorities regime junta campaign network outlet newspaper channel union federation side""".split()
+)

@@ -1,14 +1,21 @@
-"""Run the stages over a set of inputs: ingest → extract → store, one document at a time."""
+"""Run the stages over a set of inputs: ingest → extract → nlp → entities → attribution → store.
+
+Documents go through the spaCy pipeline in small batches (it is faster on several texts at once);
+each document is then written with everything found in it, in one transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from sitrep import nlp
+from sitrep.attribution import document_attributions
+from sitrep.entities import document_entities
 from sitrep.errors import InputProblem
 from sitrep.extract import extract
 from sitrep.ingest import expand_inputs, read_file
-from sitrep.records import InputFailure, RawDocument, SkippedFile
+from sitrep.records import Document, DocumentAnalysis, InputFailure, RawDocument, SkippedFile
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import Store
 
@@ -29,12 +36,21 @@ def input_files(inputs: list[str]) -> list[str | InputFailure]:
     return list(expand_inputs(inputs))
 
 
+def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> Iterator[DocumentAnalysis]:
+    """The NLP stages for a batch of documents: parse, entities, attributions."""
+    for document, doc in zip(documents, nlp.parse([d.text for d in documents], model)):
+        found, mentions = document_entities(document.id, doc)
+        yield DocumentAnalysis(document, found, document_attributions(document.id, doc, mentions))
+
+
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
           settings: Settings = DEFAULT_SETTINGS,
           on_file: Callable[[str, list[object]], None] = lambda path, items: None) -> BuildReport:
     """Add every article found in `files` to `store`; bad inputs are recorded, never fatal."""
     report = BuildReport()
     build_id = store.start_build(inputs if inputs is not None else [str(f) for f in files])
+    pending: list[Document] = []
+    seen: set[str] = set()
     for path in files:
         items = [path] if isinstance(path, InputFailure) else list(read_file(path, settings))
         for item in items:
@@ -42,29 +58,53 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
                 report.skipped.append(item)
             elif isinstance(item, InputFailure):
                 _record_failure(store, build_id, report, item)
+            elif item.id in seen or store.has_document(item.id):
+                report.unchanged += 1
             else:
-                _build_one(item, store, build_id, settings, report)
+                seen.add(item.id)
+                document = _extract(item, settings)
+                if isinstance(document, InputFailure):
+                    _record_failure(store, build_id, report, document)
+                else:
+                    pending.append(document)
+        if len(pending) >= settings.nlp_batch:
+            _analyse_and_store(pending, store, build_id, settings, report)
+            pending = []
         on_file(path if isinstance(path, str) else path.path, items)
+    _analyse_and_store(pending, store, build_id, settings, report)
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
 
 
-def _build_one(raw: RawDocument, store: Store, build_id: int, settings: Settings, report: BuildReport) -> None:
-    if store.has_document(raw.id):
-        report.unchanged += 1
-        return
+def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
     try:
-        document = extract(raw, settings)
+        return extract(raw, settings)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a build of many
-        where = f"{raw.path}#{raw.url}" if raw.url else raw.path
-        problem = InputProblem.EXTRACTION_FAILED
-        document = InputFailure(where, problem.code, problem.format_for(where, detail=f"{type(exc).__name__}: {exc}"))
-    if isinstance(document, InputFailure):
-        _record_failure(store, build_id, report, document)
-    elif store.add_document(document, build_id):
-        report.added += 1
-    else:
-        report.unchanged += 1
+        return _failure(raw.path, raw.url, exc)
+
+
+def _analyse_and_store(documents: list[Document], store: Store, build_id: int, settings: Settings,
+                       report: BuildReport) -> None:
+    try:
+        analysed = list(analyse(documents, settings.model))
+    except Exception:  # noqa: BLE001 - find the document that broke the batch, keep the others
+        analysed = []
+        for document in documents:
+            try:
+                analysed += analyse([document], settings.model)
+            except Exception as exc:  # noqa: BLE001
+                _record_failure(store, build_id, report, _failure(document.path, document.url, exc))
+    for analysis in analysed:
+        if store.add_document(analysis, build_id):
+            report.added += 1
+        else:
+            report.unchanged += 1
+
+
+def _failure(path: str, url: str | None, exc: Exception) -> InputFailure:
+    where = f"{path}#{url}" if url else path
+    problem = InputProblem.EXTRACTION_FAILED
+    return InputFailure(where, problem.code, problem.format_for(where, detail=f"{type(exc).__name__}: {exc}"))
 
 
 def _record_failure(store: Store, build_id: int, report: BuildReport, failure: InputFailure) -> None:

@@ -71,3 +71,54 @@ class Document:
     credits: list[str] = field(default_factory=list)  # wire agencies the page credits
     cited_outlets: list[str] = field(default_factory=list)  # outlets the text cites
     foreign: list[LanguageSpan] = field(default_factory=list)
+
+
+@dataclass
+class Attribution:
+    """Who said what: spans into the document's clean text, and what the analyst reads off them."""
+
+    id: str
+    document: str
+    speaker: str | None  # the resolved speaker's name, or the source as written
+    speaker_entity: str | None
+    cue: str
+    content: str
+    kind: str  # "direct" | "indirect" | "mixed"
+    channel: str | None
+    via: list[str]
+    start: int  # content start
+    end: int  # content end
+    source_spans: list[Span] = field(default_factory=list)
+    cue_spans: list[Span] = field(default_factory=list)
+    content_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A named-entity mention: offsets into the document's clean text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass
+class Entity:
+    """One person, organisation, group or place, with the other names it goes by."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocumentAnalysis:
+    """A document with what the NLP stages found in it: stored together, in one transaction."""
+
+    document: Document
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)

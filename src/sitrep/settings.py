@@ -16,8 +16,9 @@ class Settings:
     topic_break_similarity: float = 0.08
     # A line needs this many letters before its language is judged on its own.
     min_letters_for_line_language: int = 20
-    # spaCy model package name.
+    # spaCy model package name, and how many documents it parses at once.
     model: str = DEFAULT_MODEL
+    nlp_batch: int = 16
 
 
 DEFAULT_SETTINGS = Settings()

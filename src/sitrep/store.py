@@ -15,9 +15,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Document, InputFailure, LanguageSpan
+from sitrep.records import (
+    Attribution, Document, DocumentAnalysis, Entity, InputFailure, LanguageSpan, Mention, Span,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = sa.MetaData()
 
@@ -64,12 +66,52 @@ failures = sa.Table(
 )
 
 
+entities = sa.Table(
+    "entities", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("entity", sa.String(64), sa.ForeignKey("entities.id"), nullable=False, index=True),
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+attributions = sa.Table(
+    "attributions", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("speaker", sa.Text),
+    sa.Column("speaker_entity", sa.String(64), sa.ForeignKey("entities.id")),
+    sa.Column("cue", sa.Text, nullable=False),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("channel", sa.Text),
+    sa.Column("via", sa.JSON, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("spans", sa.JSON, nullable=False),  # {"source": [[s, e]…], "cue": […], "content": […]}
+)
+
+
 def _create_v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[settings_table, builds, documents, failures])
 
 
+def _add_entities_and_attributions(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[entities, mentions, attributions])
+
+
 # Step N brings a database at version N-1 to version N. Append; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1, 2: _add_entities_and_attributions}
 
 
 def engine_for(db: str) -> Engine:
@@ -144,8 +186,9 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(documents.c.id).where(documents.c.id == document_id)).first() is not None
 
-    def add_document(self, document: Document, build_id: int | None = None) -> bool:
-        """Write one document in one transaction; False when it is already stored."""
+    def add_document(self, analysis: DocumentAnalysis, build_id: int | None = None) -> bool:
+        """Write one document and what was found in it, in one transaction; False when already stored."""
+        document = analysis.document
         with self.engine.begin() as conn:
             if conn.execute(sa.select(documents.c.id).where(documents.c.id == document.id)).first():
                 return False
@@ -156,6 +199,15 @@ class Store:
                 foreign_spans=[asdict(span) for span in document.foreign], text=document.text,
                 build_id=build_id,
             ))
+            if analysis.entities:
+                conn.execute(sa.insert(entities), [
+                    {"id": e.id, "document": document.id, "name": e.name, "type": e.type, "aliases": e.aliases}
+                    for e in analysis.entities])
+                conn.execute(sa.insert(mentions), [
+                    {"entity": e.id, "document": document.id, "start": m.start, "end": m.end, "text": m.text}
+                    for e in analysis.entities for m in e.mentions])
+            if analysis.attributions:
+                conn.execute(sa.insert(attributions), [_attribution_row(a) for a in analysis.attributions])
         return True
 
     def documents(self) -> Iterator[Document]:
@@ -167,6 +219,27 @@ class Store:
                     outlet=row.outlet, published=row.published, language=row.language,
                     credits=list(row.credits), cited_outlets=list(row.cited_outlets),
                     foreign=[LanguageSpan(**span) for span in row.foreign_spans],
+                )
+
+    def entities(self) -> Iterator[Entity]:
+        with self.engine.connect() as conn:
+            found: dict[str, list[Mention]] = {}
+            for row in conn.execute(sa.select(mentions).order_by(mentions.c.id)):
+                found.setdefault(row.entity, []).append(Mention(row.start, row.end, row.text, ""))
+            for row in conn.execute(sa.select(entities).order_by(entities.c.document, entities.c.id)):
+                yield Entity(id=row.id, name=row.name, type=row.type, aliases=list(row.aliases),
+                             mentions=[Mention(m.start, m.end, m.text, row.type) for m in found.get(row.id, [])],
+                             documents=[row.document])
+
+    def attributions(self) -> Iterator[Attribution]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(attributions).order_by(attributions.c.document, attributions.c.start)):
+                spans = {role: [Span(s, e) for s, e in row.spans.get(role, [])] for role in ("source", "cue", "content")}
+                yield Attribution(
+                    id=row.id, document=row.document, speaker=row.speaker, speaker_entity=row.speaker_entity,
+                    cue=row.cue, content=row.content, kind=row.kind, channel=row.channel, via=list(row.via),
+                    start=row.start, end=row.end, source_spans=spans["source"], cue_spans=spans["cue"],
+                    content_spans=spans["content"],
                 )
 
     def counts(self) -> dict[str, object]:
@@ -187,6 +260,16 @@ class Store:
                                         .where(documents.c.published.is_(None))).scalar(),
                 "builds": conn.execute(sa.select(sa.func.count()).select_from(builds)).scalar(),
             }
+
+
+def _attribution_row(a: Attribution) -> dict:
+    return {
+        "id": a.id, "document": a.document, "speaker": a.speaker, "speaker_entity": a.speaker_entity,
+        "cue": a.cue, "content": a.content, "kind": a.kind, "channel": a.channel, "via": a.via,
+        "start": a.start, "end": a.end,
+        "spans": {role: [[s.start, s.end] for s in spans] for role, spans in
+                  (("source", a.source_spans), ("cue", a.cue_spans), ("content", a.content_spans))},
+    }
 
 
 def _now() -> str:

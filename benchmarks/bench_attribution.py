@@ -1,0 +1,45 @@
+"""Throughput through attribution (spaCy parse + entities + attribution) on one core.
+
+Prints articles per second for ~600-word generated articles, and peak resident memory.
+Usage: python benchmarks/bench_attribution.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+
+for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ[variable] = "1"  # one core: no hidden BLAS threads
+
+import random  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+from generate import article  # noqa: E402
+
+from sitrep import nlp  # noqa: E402
+from sitrep.pipeline import analyse  # noqa: E402
+from sitrep.records import Document  # noqa: E402
+
+
+def main(count: int = 200) -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    rng = random.Random(11)
+    documents = []
+    for i in range(count):
+        title, paragraphs = article(rng, 600)
+        documents.append(Document(id=f"d{i}", path=f"bench/{i}.txt", text="\n\n".join([title, *paragraphs])))
+    words = sum(len(d.text.split()) for d in documents) / count
+    nlp.load()
+    list(analyse(documents[:4]))  # warm up: models loaded, caches filled
+    started = time.perf_counter()
+    attributions = sum(len(result.attributions) for result in analyse(documents))
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"attribution: {count} articles of ~{words:.0f} words in {elapsed:.1f} s on one core = "
+          f"{count / elapsed:.1f} articles/s ({attributions} attributions); peak memory {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)

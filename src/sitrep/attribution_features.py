@@ -1,0 +1,183 @@
+"""Token features for the two attribution taggers (CRFs over spaCy parses).
+
+The cue tagger labels reporting words and phrases in a sentence (B-CUE / I-CUE / O). The role
+tagger then looks at one cue at a time, over a window of sentences around it, and labels its
+source and content (B-SRC, I-SRC, B-CON, I-CON, O). Both read the same per-token features; the role
+tagger adds where each token stands relative to the cue: before or after it, how far, in which of
+the cue's dependency subtrees, inside a quotation or not.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.quotes import quotation_spans
+
+# Sentences before and after the cue's own that the role tagger sees (quotes run over several).
+WINDOW_BEFORE = 2
+WINDOW_AFTER = 2
+
+
+@dataclass
+class DocContext:
+    """What every feature function needs about one document, computed once."""
+
+    doc: Doc
+    sentences: list[Span]
+    sentence_of: list[int]  # token index → sentence index
+    quote_of: list[int]  # token index → quotation index, or -1 outside quotes
+    base: list[list[str]]  # token index → its context-free features
+    lowers: list[str]
+    tags: list[str]
+
+
+def doc_context(doc: Doc) -> DocContext:
+    sentences = list(doc.sents)
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(sentences):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = number
+    tokens = list(doc)
+    starts = [token.idx for token in tokens]
+    ends = [token.idx + len(token) for token in tokens]
+    quote_of = [-1] * len(doc)
+    for number, (start, end) in enumerate(quotation_spans(doc.text)):
+        for i in range(max(bisect_right(starts, start) - 1, 0), len(tokens)):
+            if starts[i] >= end:
+                break
+            if ends[i] > start:
+                quote_of[i] = number
+    context = DocContext(doc, sentences, sentence_of, quote_of, [], [t.lower_ for t in tokens],
+                         [t.tag_ for t in tokens])
+    context.base = [_token_features(token, context) for token in tokens]
+    return context
+
+
+def _shape(token: Token) -> str:
+    if token.is_title:
+        return "Xx"
+    if token.is_upper:
+        return "XX"
+    if token.is_lower:
+        return "xx"
+    return "other" if token.is_alpha else "sym"
+
+
+def _token_features(token: Token, context: DocContext) -> list[str]:
+    lower = token.lower_
+    head = token.head
+    child_deps = sorted({child.dep_ for child in token.children if child.dep_ != "punct"})
+    features = [
+        f"w={lower}", f"suf={lower[-3:]}", f"tag={token.tag_}", f"dep={token.dep_}", f"shape={_shape(token)}",
+        f"head.w={head.lower_}", f"head.tag={head.tag_}", f"dep+head={token.dep_}>{head.tag_}",
+        f"ent={token.ent_iob_}{token.ent_type_}", f"quoted={context.quote_of[token.i] >= 0}",
+    ]
+    features += [f"child={dep}" for dep in child_deps]
+    if token.is_sent_start:
+        features.append("sent_start")
+    return features
+
+
+def _neighbours(context: DocContext, i: int, lo: int, hi: int) -> list[str]:
+    features = []
+    for offset in (-2, -1, 1, 2):
+        j = i + offset
+        if lo <= j < hi:
+            features += [f"{offset}:w={context.lowers[j]}", f"{offset}:tag={context.tags[j]}"]
+        else:
+            features.append(f"{offset}:edge")
+    return features
+
+
+def cue_sequence(context: DocContext, sentence: Span) -> list[list[str]]:
+    return [context.base[i] + _neighbours(context, i, sentence.start, sentence.end)
+            for i in range(sentence.start, sentence.end)]
+
+
+def role_window(context: DocContext, cue: list[int]) -> tuple[int, int]:
+    """Token range [start, end) the role tagger labels for a cue."""
+    number = context.sentence_of[cue[0]]
+    first = context.sentences[max(number - WINDOW_BEFORE, 0)]
+    last = context.sentences[min(number + WINDOW_AFTER, len(context.sentences) - 1)]
+    return first.start, last.end
+
+
+def _bucket(distance: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 13, 21, 34):
+        if distance <= limit:
+            return str(limit)
+    return "far"
+
+
+def role_sequence(context: DocContext, cue: list[int], start: int, end: int) -> list[list[str]]:
+    doc = context.doc
+    cue_set = set(cue)
+    cue_head = min((doc[i] for i in cue), key=depth)
+    branch_of = _branches(cue_head)
+    cue_sentence = context.sentence_of[cue[0]]
+    cue_quote = {context.quote_of[i] for i in cue}
+    first, last = cue[0], cue[-1]
+    cue_words = "_".join(context.lowers[i] for i in cue)
+    sequence = []
+    for i in range(start, end):
+        if i in cue_set:
+            position, distance = "cue", 0
+        elif i < first:
+            position, distance = "before", first - i
+        else:
+            position, distance = "after", i - last
+        relation = branch_of.get(i, "outside")
+        quote = context.quote_of[i]
+        features = context.base[i] + _neighbours(context, i, start, end) + [
+            f"pos={position}", f"dist={position}{_bucket(distance)}",
+            f"sent={context.sentence_of[i] - cue_sentence}", f"branch={relation}",
+            f"branch+pos={relation}+{position}", f"cue={cue_words}", f"cue.tag={cue_head.tag_}",
+            f"quote={'same' if quote >= 0 and quote in cue_quote else ('yes' if quote >= 0 else 'no')}",
+            f"quote+pos={quote >= 0}+{position}",
+        ]
+        sequence.append(features)
+    return sequence
+
+
+def depth(token: Token) -> int:
+    """How many arcs lie between a token and its sentence's root."""
+    steps = 0
+    while token.head.i != token.i:  # spaCy makes a new Token object on every access: compare indexes
+        token = token.head
+        steps += 1
+    return steps
+
+
+def _branches(cue_head: Token) -> dict[int, str]:
+    """Token index → the dependency label of the cue's child whose subtree holds it; 'governor'
+    for the cue's ancestors' other tokens is left out (they are 'outside')."""
+    branches = {}
+    for child in cue_head.children:
+        for token in child.subtree:
+            branches[token.i] = child.dep_
+    ancestor = cue_head
+    while ancestor.head.i != ancestor.i:
+        ancestor = ancestor.head
+        branches[ancestor.i] = "governor"
+    return branches
+
+
+def token_range(doc: Doc, start: int, end: int) -> list[int]:
+    """Indexes of the tokens a character span touches."""
+    return [token.i for token in doc if token.idx < end and token.idx + len(token) > start]
+
+
+def bio(labels_by_token: dict[int, str], start: int, end: int) -> list[str]:
+    tags = []
+    previous = None
+    for i in range(start, end):
+        label = labels_by_token.get(i)
+        if label is None:
+            tags.append("O")
+        else:
+            tags.append(("I-" if previous == label else "B-") + label)
+        previous = label
+    return tags
