@@ -34,7 +34,7 @@ def test_mentions_group_into_entities_within_a_document():
     text = ("Foreign Minister Ivo Marr met the Valley Liberation Front (VFL) in Velmar. "
             "Marr said the VLF had agreed to talks. Mr. Marr left Velmar on Sunday.")
     doc = nlp.load()(text)
-    entities, by_start = document_entities("d1", doc)
+    entities, _ = document_entities("d1", doc)
     marr = [e for e in entities if e.name == "Ivo Marr"]
     assert marr and len(marr[0].mentions) >= 2
     front = [e for e in entities if "VLF" in e.aliases or "VFL" in e.aliases]

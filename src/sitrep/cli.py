@@ -46,14 +46,15 @@ def build(
     with _progress("building") as progress:
         task = progress.add_task("", total=len(files))
 
-        def on_file(path: str, items: list[object]) -> None:
-            for item in items:
-                if isinstance(item, (InputFailure, SkippedFile)):
-                    progress.console.print(item.message, markup=False, highlight=False,
-                                           style="red" if isinstance(item, InputFailure) else "dim")
+        def on_problem(problem: InputFailure | SkippedFile) -> None:
+            progress.console.print(problem.message, markup=False, highlight=False,
+                                   style="red" if isinstance(problem, InputFailure) else "dim")
+
+        def on_file(path: str) -> None:
             progress.update(task, advance=1, description=Path(path).name)
 
-        report = pipeline.build(files, store, inputs=articles, settings=settings, on_file=on_file)
+        report = pipeline.build(files, store, inputs=articles, settings=settings, on_file=on_file,
+                                on_problem=on_problem)
     out.print(f"{report.added} documents added, {report.unchanged} already stored, "
               f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}", highlight=False)
     if not report.ok:

@@ -15,6 +15,9 @@ from spacy.tokens import Doc
 from sitrep import patterns as P
 from sitrep.records import Entity, Mention
 
+# "National Resistance Front (NRF)": capitalised words, then an acronym in parentheses.
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<words>(?:[A-Z][\w-]*\s+(?:(?:of|for|the|and|de|du|la)\s+)*){1,7}[A-Z][\w-]*)\s*\((?P<acronym>[A-Z]{2,8})\)")
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "LOC": "place",
                  "FAC": "place"}
 
@@ -38,25 +41,69 @@ def _words(name: str) -> list[str]:
 
 
 def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
-    """Entities of one parsed document, and the entity of each mention keyed by its start offset."""
+    """Entities of one parsed document, and the entity of every token inside one of its mentions."""
     entities: list[Entity] = []
-    by_start: dict[int, Entity] = {}
-    for ent in doc.ents:
-        kind = ENTITY_LABELS.get(ent.label_)
-        if kind is None:
-            continue
-        mention = Mention(ent.start_char, ent.end_char, ent.text, kind)
-        form = name_form(ent.text)
+    for mention in _mentions(doc):
+        form = name_form(mention.text)
         if not form:
             continue
-        entity = _match(entities, form, kind)
+        entity = _match(entities, form, mention.type)
         if entity is None:
-            entity = Entity(f"{document_id}-e{len(entities) + 1}", form, kind, documents=[document_id])
+            entity = Entity(f"{document_id}-e{len(entities) + 1}", form, mention.type, documents=[document_id])
             entities.append(entity)
-            _learn_defined_acronym(doc.text, ent.end_char, entity)
+            _learn_defined_acronym(doc.text, mention.end, entity)
         _add_mention(entity, mention)
-        by_start[ent.start_char] = entity
-    return entities, by_start
+    _add_bare_surnames(doc, entities)
+    by_token: dict[int, Entity] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                by_token[i] = entity
+    return entities, by_token
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    """spaCy's entity mentions, and the full names the text spells out before an acronym."""
+    found = [Mention(ent.start_char, ent.end_char, ent.text, ENTITY_LABELS[ent.label_])
+             for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    for match in ACRONYM_DEFINITION.finditer(doc.text):
+        expansion = _expansion(match.group("words"), match.group("acronym"))
+        if expansion:
+            start = match.start("words") + len(match.group("words")) - len(expansion)
+            found = [m for m in found if m.end <= start or m.start >= match.end("words")]
+            found.append(Mention(start, start + len(expansion), expansion, "organisation"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _expansion(words: str, acronym: str) -> str | None:
+    """The trailing words whose initials are the acronym's letters, in any order (NFR for N. R. F.)."""
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        candidate = " ".join(parts[-size:])
+        letters = initials(candidate)
+        if len(letters) == len(acronym) and sorted(letters) == sorted(acronym) and parts[-size][0].isupper():
+            return candidate
+    return None
+
+
+def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
+    """A surname alone ("Naeem noted…") that spaCy did not tag, after the full name has appeared."""
+    people = {}
+    for entity in entities:
+        words = entity.name.split()
+        if entity.type == "person" and len(words) >= 2:
+            people.setdefault(words[-1], []).append(entity)
+    covered = {i for entity in entities for m in entity.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.text not in people or token.idx in covered:
+            continue
+        earlier = [(max(m.start for m in e.mentions if m.start < token.idx), e)
+                   for e in people[token.text] if any(m.start < token.idx for m in e.mentions)]
+        if earlier:
+            entity = max(earlier, key=lambda pair: pair[0])[1]
+            entity.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "person"))
+            entity.mentions.sort(key=lambda m: m.start)
 
 
 def _add_mention(entity: Entity, mention: Mention) -> None:
@@ -76,6 +123,8 @@ def _match(entities: list[Entity], form: str, kind: str) -> Entity | None:
         if entity.type == "person" and set(words) < set(_words(entity.name)) and (
                 kind == "person" or len(words) == 1):
             candidates.append(entity)  # "Lavrov" after "Sergei Lavrov", even when tagged otherwise
+        elif entity.type == kind == "organisation" and len(words) == 1 and words[0] == _words(entity.name)[-1]:
+            candidates.append(entity)  # "the Council" after "the Highland Resistance Council"
         elif form.isupper() and len(form) >= 2 and any(initials(name) == form for name in names):
             candidates.append(entity)
     # a surname that fits two people goes to the one named last

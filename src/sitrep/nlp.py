@@ -17,14 +17,30 @@ from sitrep.settings import DEFAULT_MODEL
 UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 
 
+PARAGRAPH_BOUNDARIES = "sitrep_paragraph_boundaries_v1"
+
+
 @lru_cache(maxsize=4)
 def load(name: str = DEFAULT_MODEL):
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory(PARAGRAPH_BOUNDARIES):
+        Language.component(PARAGRAPH_BOUNDARIES, func=_paragraph_boundaries)
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        model = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise UsageProblem.MODEL_MISSING.error(name=name) from exc
+    model.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
+    return model
+
+
+def _paragraph_boundaries(doc):
+    """A sentence never runs over a paragraph break (a title line and the first paragraph, say)."""
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].text_with_ws.endswith("\n\n"):
+            token.is_sent_start = True
+    return doc
 
 
 def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator:

@@ -166,8 +166,8 @@ NAME_PARTICLES = frozenset("of the and for de du des la le al el di von van da".
 
 # Where something was said, looked for between a cue and its content (first match wins).
 CHANNEL_NAMED = re.compile(
-    r"\bon (?:the |his |her |their |its )?(?:youtube|tv|television|radio|telegram) (?:channel|show|programme|program)\s+"
-    r"(?P<name>[A-Z][\w’'-]*(?: [A-Z0-9][\w’'-]*)*)")
+    r"\bon (?:the |his |her |their |its )?(?i:youtube|tv|television|radio|telegram) (?i:channel|show|programme|program)\s+"
+    r"(?P<name>[A-Z][\w’'-]*(?: (?:(?:with|of|the|and|in|on) )?[A-Z0-9][\w’'-]*)*)")
 CHANNELS = [(re.compile(p, re.I), name) for p, name in (
     (r"\btweet(ed|s|ing)?\b|\bon twitter\b|\bon x\b|\bwrote on x\b", "Twitter"),
     (r"\bon facebook\b", "Facebook"), (r"\bon telegram\b|\btelegram channel\b", "Telegram"),
@@ -178,6 +178,22 @@ CHANNELS = [(re.compile(p, re.I), name) for p, name in (
     (r"\bin a (written )?statement\b|\bsaid in a statement\b", "statement"),
     (r"\binterview\b", "interview"), (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
 )]
+# One link of a reporting chain in front of a speaker: "According to the X, " or "the Y reported, ".
+REPORTING_FRAME = re.compile(
+    r"\s*(?:(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Aa]s reported by)\s+(?P<outer>[^,;:]{2,80}?)\s*,"
+    r"|(?P<inner>(?:the |The )?[A-Z][\w’'&.-]*(?: [A-Z0-9][\w’'&.-]*)*)(?: \([A-Z]{2,8}\))?\s+(?:also |earlier )?"
+    r"(?:reported|reports|said|says|wrote|writes|quoted|has reported|has learned)(?: that)?\s*[,:])\s*")
+
+# Speech verbs, for speech reported inside a quotation.
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling ask asks asked asking announce announced declare declared
+    state stated warn warned insist insisted claim claimed deny denied add added urge urged note noted
+    explain explained promise promised vow vowed report reported write wrote tweet tweeted convey conveyed
+    confirm confirmed assure assured demand demanded""".split()
+)
+# A prepositional phrase the tagger left at the head of a content: "[on the channel X] that …".
+CONTENT_LEAD = re.compile(r"(?:on|in|at|during|via|through) [^,;:]{2,80}? (?=that\b)")
+
 # Pronouns and role nouns that name no one themselves: the speaker is found in the context.
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 GROUP_PRONOUNS = frozenset("they them it we us".split())

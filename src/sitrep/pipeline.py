@@ -26,6 +26,7 @@ class BuildReport:
     unchanged: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    on_problem: Callable[[InputFailure | SkippedFile], None] = field(default=lambda problem: None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -39,15 +40,18 @@ def input_files(inputs: list[str]) -> list[str | InputFailure]:
 def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> Iterator[DocumentAnalysis]:
     """The NLP stages for a batch of documents: parse, entities, attributions."""
     for document, doc in zip(documents, nlp.parse([d.text for d in documents], model)):
-        found, mentions = document_entities(document.id, doc)
-        yield DocumentAnalysis(document, found, document_attributions(document.id, doc, mentions))
+        found, by_token = document_entities(document.id, doc)
+        yield DocumentAnalysis(document, found, document_attributions(document.id, doc, by_token))
 
 
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
           settings: Settings = DEFAULT_SETTINGS,
-          on_file: Callable[[str, list[object]], None] = lambda path, items: None) -> BuildReport:
-    """Add every article found in `files` to `store`; bad inputs are recorded, never fatal."""
-    report = BuildReport()
+          on_file: Callable[[str], None] = lambda path: None,
+          on_problem: Callable[[InputFailure | SkippedFile], None] = lambda problem: None) -> BuildReport:
+    """Add every article found in `files` to `store`; bad inputs are recorded, never fatal.
+
+    `on_file` hears of each file read, `on_problem` of each failure or skipped file as it happens."""
+    report = BuildReport(on_problem=on_problem)
     build_id = store.start_build(inputs if inputs is not None else [str(f) for f in files])
     pending: list[Document] = []
     seen: set[str] = set()
@@ -56,6 +60,7 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
         for item in items:
             if isinstance(item, SkippedFile):
                 report.skipped.append(item)
+                on_problem(item)
             elif isinstance(item, InputFailure):
                 _record_failure(store, build_id, report, item)
             elif item.id in seen or store.has_document(item.id):
@@ -70,7 +75,7 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
         if len(pending) >= settings.nlp_batch:
             _analyse_and_store(pending, store, build_id, settings, report)
             pending = []
-        on_file(path if isinstance(path, str) else path.path, items)
+        on_file(path if isinstance(path, str) else path.path)
     _analyse_and_store(pending, store, build_id, settings, report)
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
@@ -110,3 +115,4 @@ def _failure(path: str, url: str | None, exc: Exception) -> InputFailure:
 def _record_failure(store: Store, build_id: int, report: BuildReport, failure: InputFailure) -> None:
     report.failures.append(failure)
     store.add_failure(build_id, failure)
+    report.on_problem(failure)

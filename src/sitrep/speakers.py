@@ -15,23 +15,17 @@ from sitrep.attribution_features import depth
 from sitrep.records import Entity
 
 PEOPLE = ("person",)
+# How far back (in tokens) a pronoun inside a quotation looks for its antecedent, and which roles
+# make a mention salient there.
+SALIENCE_WINDOW = 150
+SALIENT_DEPS = ("nsubj", "nsubjpass", "poss", "appos")
 GROUPS = ("organisation", "group")
 
 
-def entity_by_token(doc: Doc, mentions: dict[int, Entity]) -> dict[int, Entity]:
-    """Token index → the entity of the mention it belongs to (computed once a document)."""
-    by_token: dict[int, Entity] = {}
-    for ent in doc.ents:
-        entity = mentions.get(ent.start_char)
-        if entity:
-            for i in range(ent.start, ent.end):
-                by_token[i] = entity
-    return by_token
-
-
-def resolve(doc: Doc, source: list[list[int]], mentions: dict[int, Entity], by_token: dict[int, Entity],
-            previous_speakers: list[Entity]) -> tuple[str | None, Entity | None]:
-    """(speaker text, entity or None) for the source token runs of one attribution."""
+def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
+            previous_speakers: list[Entity], quoted: bool = False) -> tuple[str | None, Entity | None]:
+    """(speaker text, entity or None) for the source token runs of one attribution; `quoted` when
+    the source stands inside a quotation."""
     tokens = [doc[i] for run in source for i in run]
     if not tokens:
         return None, None
@@ -44,7 +38,10 @@ def resolve(doc: Doc, source: list[list[int]], mentions: dict[int, Entity], by_t
     definite = tokens[0].lower_ in ("the", "this", "that", "these", "those") and head.tag_ in ("NN", "NNS")
     if pronoun or definite:
         group = head.lower_ in P.GROUP_PRONOUNS or head.lower_ in P.GROUP_NOUNS or head.tag_ == "NNS"
-        antecedent = _antecedent(doc, tokens[0].idx, GROUPS if group else PEOPLE, mentions, previous_speakers)
+        # inside a quotation the speaker's own words name the antecedent, not the article's speakers
+        wanted = GROUPS if group else PEOPLE
+        antecedent = (_salient_mention(doc, tokens[0].i, wanted, by_token) if quoted
+                      else _antecedent(tokens[0].i, wanted, by_token, previous_speakers))
         if antecedent:
             return antecedent.name, antecedent
     return text, None
@@ -64,13 +61,19 @@ def _named_entity(tokens: list, by_token: dict[int, Entity]) -> Entity | None:
     return None
 
 
-def _antecedent(doc: Doc, before: int, wanted: tuple[str, ...], mentions: dict[int, Entity],
+def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: dict[int, Entity]) -> Entity | None:
+    """The latest mention of the wanted kind in the last few sentences, subjects and possessors first."""
+    window = [i for i in range(max(0, before - SALIENCE_WINDOW), before)
+              if i in by_token and by_token[i].type in wanted]
+    salient = [i for i in window if doc[i].dep_ in SALIENT_DEPS]
+    chosen = salient or window
+    return by_token[chosen[-1]] if chosen else None
+
+
+def _antecedent(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity],
                 previous_speakers: list[Entity]) -> Entity | None:
     for speaker in reversed(previous_speakers):
         if speaker.type in wanted:
             return speaker
-    latest = None
-    for start, entity in mentions.items():
-        if start < before and entity.type in wanted and (latest is None or start > latest[0]):
-            latest = (start, entity)
-    return latest[1] if latest else None
+    earlier = [i for i, entity in by_token.items() if i < before and entity.type in wanted]
+    return by_token[max(earlier)] if earlier else None
