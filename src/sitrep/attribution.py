@@ -27,12 +27,15 @@ from sitrep.speakers import resolve
 CharSpan = tuple[int, int]
 # An attribution whose content is mostly another attribution only reports it (a link in its chain).
 FRAME_COVERAGE = 0.7
+# Dependents of a cue that say to whom, where or when something was said, not what.
+CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
 # A reporter in `via` is a name, not a clause the tagger took for a source.
 MAX_REPORTER_WORDS = 6
 # Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.
 STRAY_FRAGMENT_CHARS = 40
 # A channel named for a speaker's words still holds for what they say this many paragraphs later.
 CHANNEL_CARRIES_PARAGRAPHS = 2
+CHANNEL_NAME_CHARS = 60
 PARAGRAPH_BREAK = "\n\n"
 ADDRESSEE = re.compile(r"\s*(?:in an interview with |to )?(?:the )?(?P<name>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*)*)")
 
@@ -80,8 +83,41 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR) -> list[SpanAttribution]:
         start, end = role_window(context, cue)
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
         content = _runs(tags, start, "CON") or _adjacent_quotation(context.quote_of, cue)
+        content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
         found.append(SpanAttribution([cue], _runs(tags, start, "SRC"), content))
     return found
+
+
+def _with_coordinated_clauses(doc: Doc, content: list[list[int]]) -> list[list[int]]:
+    """'insisted that A, and that B': the second reported clause is content too."""
+    if not content:
+        return content
+    last = content[-1][-1]
+    sentence = doc[last].sent
+    rest = [t.lower_ for t in doc[last + 1:sentence.end]]
+    if any(rest[i:i + 3] == [",", "and", "that"] for i in range(len(rest))):
+        end = sentence.end - 1 if doc[sentence.end - 1].is_punct else sentence.end
+        content = content[:-1] + [content[-1] + list(range(last + 1, end))]
+    return content
+
+
+def _without_cue_modifiers(doc: Doc, cue: list[int], content: list[list[int]]) -> list[list[int]]:
+    """When the cue has a reported clause, its addressee and circumstances ('told [reporters at a
+    press conference] that …') are not part of what was said."""
+    head = doc[cue[-1]]
+    children = list(head.children)
+    if not any(child.dep_ == "ccomp" for child in children):
+        return content
+    outside = {t.i for child in children if child.dep_ in CUE_MODIFIERS and child.i > head.i for t in child.subtree}
+    kept = [[i for i in run if i not in outside] for run in content]
+    runs = []
+    for run in kept:
+        for i in run:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs or content
 
 
 def _adjacent_quotation(quote_of: list[int], cue: list[int]) -> list[list[int]]:
@@ -171,7 +207,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
         drafts.append(draft)
         for i in found.cue[0]:
             by_cue[i] = draft
-    _link_chains(text, drafts)
+    _link_chains(text, drafts, quotes)
     return [_record(document_id, text, draft, quotes, number)
             for number, draft in enumerate((d for d in drafts if not d.frame), start=1)]
 
@@ -221,7 +257,7 @@ class _Draft:
         return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _link_chains(text: str, drafts: list[_Draft]) -> None:
+def _link_chains(text: str, drafts: list[_Draft], quotes: list[CharSpan]) -> None:
     """Who passed the words on (`via`, from the outside in), and where they were said.
 
     'According to A, B reported, C said…' is C's attribution with via [A, B]: the reporting frames in
@@ -235,8 +271,12 @@ def _link_chains(text: str, drafts: list[_Draft]) -> None:
         draft.channel = _channel(text, draft)
 
     def parent_of(draft: _Draft) -> _Draft | None:
+        """The attribution whose words hold this one's cue: in the same sentence (a reporting
+        frame) or inside a quotation (speech quoted by the speaker)."""
         cue_at = draft.cue[0][0]
-        holders = [d for d in drafts if d is not draft and d.reach[0] <= cue_at < d.reach[1]]
+        in_quote = any(qs <= cue_at < qe for qs, qe in quotes)
+        holders = [d for d in drafts if d is not draft and d.reach[0] <= cue_at < d.reach[1]
+                   and (in_quote or d.sentence_start == draft.sentence_start)]
         return min(holders, key=lambda d: d.reach[1] - d.reach[0]) if holders else None
 
     parents = {id(d): parent_of(d) for d in drafts}
@@ -254,13 +294,12 @@ def _link_chains(text: str, drafts: list[_Draft]) -> None:
 
     # Twice: a chain inherited by a quote reaches the speech quoted inside it on the second round.
     for first_round in (True, False):
-        chains = {id(d): full_chain(d, {id(d)}) for d in drafts}
         last_by_speaker: dict[str, _Draft] = {}
         for draft in drafts:
             earlier = last_by_speaker.get(draft.entity.id) if draft.entity else None
             if earlier is not None:
                 if not draft.via:
-                    inherited[id(draft)] = chains[id(earlier)]
+                    inherited[id(draft)] = full_chain(earlier, {id(earlier)})
                 near = draft.paragraph - earlier.paragraph <= CHANNEL_CARRIES_PARAGRAPHS
                 if first_round and draft.channel is None and near:
                     draft.channel = earlier.channel
@@ -329,6 +368,10 @@ def _channel(text: str, draft: _Draft) -> str | None:
         lead = P.CONTENT_LEAD.match(text, content_start)  # "said [on the channel X] that…"
         if lead:
             region += " " + lead.group(0)
+        # a channel's name may have been taken into the content: "on the channel [Name Here] that…"
+        named = P.CHANNEL_NAMED.search(text, cue_start, content_start + CHANNEL_NAME_CHARS)
+        if named and named.start() < content_start:
+            return named.group("name")
     else:
         region = text[cue_start:min(draft.sentence_end, draft.cue[-1][1] + 80)]
     named = P.CHANNEL_NAMED.search(region)

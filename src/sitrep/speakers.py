@@ -18,6 +18,7 @@ PEOPLE = ("person",)
 # How far back (in tokens) a pronoun inside a quotation looks for its antecedent, and which roles
 # make a mention salient there.
 SALIENCE_WINDOW = 150
+SALIENCE_BONUS = 60  # tokens
 SALIENT_DEPS = ("nsubj", "nsubjpass", "poss", "appos")
 GROUPS = ("organisation", "group")
 
@@ -62,12 +63,14 @@ def _named_entity(tokens: list, by_token: dict[int, Entity]) -> Entity | None:
 
 
 def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: dict[int, Entity]) -> Entity | None:
-    """The latest mention of the wanted kind in the last few sentences, subjects and possessors first."""
+    """The closest mention of the wanted kind in the last few sentences, where a subject or possessor
+    counts as much nearer than it is."""
     window = [i for i in range(max(0, before - SALIENCE_WINDOW), before)
               if i in by_token and by_token[i].type in wanted]
-    salient = [i for i in window if doc[i].dep_ in SALIENT_DEPS]
-    chosen = salient or window
-    return by_token[chosen[-1]] if chosen else None
+    if not window:
+        return None
+    best = min(window, key=lambda i: before - i - (SALIENCE_BONUS if doc[i].dep_ in SALIENT_DEPS else 0))
+    return by_token[best]
 
 
 def _antecedent(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity],
