@@ -95,7 +95,7 @@ def _with_coordinated_clauses(doc: Doc, content: list[list[int]]) -> list[list[i
     last = content[-1][-1]
     sentence = doc[last].sent
     rest = [t.lower_ for t in doc[last + 1:sentence.end]]
-    if any(rest[i:i + 3] == [",", "and", "that"] for i in range(len(rest))):
+    if any(rest[i:i + 2] == ["and", "that"] for i in range(len(rest))):
         end = sentence.end - 1 if doc[sentence.end - 1].is_punct else sentence.end
         content = content[:-1] + [content[-1] + list(range(last + 1, end))]
     return content
@@ -180,7 +180,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
     quotes = quotation_spans(text)
     drafts: list[_Draft] = []
     by_cue: dict[int, _Draft] = {}
-    speakers: list[Entity] = []
+    speakers: list[tuple[str, Entity | None]] = []
     for found in find_spans(doc, data_dir):
         if not found.content:
             continue
@@ -192,8 +192,8 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
         else:
             quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
             speaker, entity = resolve(doc, source, by_token, speakers, quoted)
-            if entity is not None and not quoted:
-                speakers.append(entity)  # a speaker of the article, not one named inside a quotation
+            if speaker and not quoted and (entity is not None or _is_description(speaker)):
+                speakers.append((speaker, entity))  # a speaker of the article, not one inside a quotation
         draft = _Draft(
             speaker, entity,
             source=[char_span(doc, run) for run in found.source],
@@ -223,12 +223,13 @@ def _without_stray_fragments(content: list[CharSpan], quotes: list[CharSpan]) ->
 
 
 def _governor_subject(cue) -> list[list[int]]:
-    """For a cue with no source of its own ("…, saying that…"), the subject of the verb it hangs on."""
-    if cue.dep_ not in ("advcl", "xcomp", "conj", "ccomp"):
-        return []
-    for child in cue.head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return [[t.i for t in child.subtree]]
+    """For a cue the tagger gave no source: its own subject, or for "…, saying that…" the subject
+    of the verb it hangs on."""
+    holders = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "conj", "ccomp") else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < holder.i:
+                return [[t.i for t in child.subtree]]
     return []
 
 
@@ -315,6 +316,12 @@ def _link_chains(text: str, drafts: list[_Draft], quotes: list[CharSpan]) -> Non
             covered = min(inner_end, outer_end) - max(inner_start, outer_start)
             if covered >= FRAME_COVERAGE * (outer_end - outer_start):
                 parent.frame = True
+
+
+def _is_description(text: str) -> bool:
+    """A source that describes someone without naming them: "a web developer in X", "One, a…"."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower().strip(",") in ("a", "an", "one")
 
 
 def _is_name(text: str | None) -> bool:

@@ -65,7 +65,7 @@ def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[in
 
 def _mentions(doc: Doc) -> list[Mention]:
     """spaCy's entity mentions, and the full names the text spells out before an acronym."""
-    found = [Mention(ent.start_char, ent.end_char, ent.text, ENTITY_LABELS[ent.label_])
+    found = [Mention(ent.start_char, ent.end_char, ent.text, _kind(ent))
              for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     for match in ACRONYM_DEFINITION.finditer(doc.text):
         expansion = _expansion(match.group("words"), match.group("acronym"))
@@ -74,6 +74,15 @@ def _mentions(doc: Doc) -> list[Mention]:
             found = [m for m in found if m.end <= start or m.start >= match.end("words")]
             found.append(Mention(start, start + len(expansion), expansion, "organisation"))
     return sorted(found, key=lambda m: m.start)
+
+
+def _kind(ent) -> str:
+    """spaCy's label, except that a name behind a personal title ("Governor X", "Mr. X") is a person."""
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    first = ent[0].lower_.rstrip(".")
+    if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and (before in P.PERSONAL_TITLES or first in P.PERSONAL_TITLES):
+        return "person"
+    return ENTITY_LABELS[ent.label_]
 
 
 def _expansion(words: str, acronym: str) -> str | None:

@@ -161,6 +161,13 @@ TITLE_WORDS = frozenset(
     mawlawi imam ayatollah chief former acting first late state chairman chairwoman chair director
     justice judge pope bishop father brother sister commissioner premier chancellor""".split()
 )
+# Titles that only a person carries (not "minister" alone: "the Foreign Minister X" is fine, but a
+# ministry can be a "foreign minister's office").
+PERSONAL_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady governor mayor senator sen president general gen colonel col
+    captain capt commander ambassador envoy spokesman spokeswoman sheikh mullah maulvi imam ayatollah
+    deputy minister secretary king queen prince princess pope judge""".split()
+)
 # Small words inside names that acronyms skip ("Front for the Liberation of X" → FLX).
 NAME_PARTICLES = frozenset("of the and for de du des la le al el di von van da".split())
 
@@ -176,7 +183,7 @@ CHANNELS = [(re.compile(p, re.I), name) for p, name in (
     (r"\bstatement on social media\b", "statement on social media"), (r"\bon social media\b", "social media"),
     (r"\bpress conference\b|\bnews conference\b|\bbriefing\b", "press conference"),
     (r"\bin a (written )?statement\b|\bsaid in a statement\b", "statement"),
-    (r"\binterview\b", "interview"), (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
+    (r"\bvideo (message|statement|address)\b", "video message"), (r"\binterview\b", "interview"), (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
 )]
 # One link of a reporting chain in front of a speaker: "According to the X, " or "the Y reported, ".
 REPORTING_FRAME = re.compile(

@@ -23,8 +23,11 @@ SALIENT_DEPS = ("nsubj", "nsubjpass", "poss", "appos")
 GROUPS = ("organisation", "group")
 
 
+Speaker = tuple[str, "Entity | None"]
+
+
 def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
-            previous_speakers: list[Entity], quoted: bool = False) -> tuple[str | None, Entity | None]:
+            previous_speakers: list[Speaker], quoted: bool = False) -> tuple[str | None, Entity | None]:
     """(speaker text, entity or None) for the source token runs of one attribution; `quoted` when
     the source stands inside a quotation."""
     tokens = [doc[i] for run in source for i in run]
@@ -41,10 +44,17 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
         group = head.lower_ in P.GROUP_PRONOUNS or head.lower_ in P.GROUP_NOUNS or head.tag_ == "NNS"
         # inside a quotation the speaker's own words name the antecedent, not the article's speakers
         wanted = GROUPS if group else PEOPLE
-        antecedent = (_salient_mention(doc, tokens[0].i, wanted, by_token) if quoted
-                      else _antecedent(tokens[0].i, wanted, by_token, previous_speakers))
-        if antecedent:
-            return antecedent.name, antecedent
+        if quoted:
+            antecedent = _salient_mention(doc, tokens[0].i, wanted, by_token)
+            if antecedent:
+                return antecedent.name, antecedent
+        else:
+            previous = _previous_speaker(wanted, previous_speakers)
+            if previous:
+                return previous
+            antecedent = _latest_mention(tokens[0].i, wanted, by_token)
+            if antecedent:
+                return antecedent.name, antecedent
     return text, None
 
 
@@ -73,10 +83,17 @@ def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: d
     return by_token[best]
 
 
-def _antecedent(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity],
-                previous_speakers: list[Entity]) -> Entity | None:
-    for speaker in reversed(previous_speakers):
-        if speaker.type in wanted:
-            return speaker
+def _previous_speaker(wanted: tuple[str, ...], previous_speakers: list[Speaker]) -> Speaker | None:
+    """The latest earlier speaker of the wanted kind; one the text named without a name ("a web
+    developer in X") counts as a person unless its head is a group noun."""
+    for text, entity in reversed(previous_speakers):
+        if entity is not None and entity.type in wanted:
+            return text, entity
+        if entity is None and wanted == PEOPLE and not set(text.lower().split()) & P.GROUP_NOUNS:
+            return text, None
+    return None
+
+
+def _latest_mention(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity]) -> Entity | None:
     earlier = [i for i, entity in by_token.items() if i < before and entity.type in wanted]
     return by_token[max(earlier)] if earlier else None
