@@ -43,7 +43,8 @@ def _words(name: str) -> list[str]:
 def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
     """Entities of one parsed document, and the entity of every token inside one of its mentions."""
     entities: list[Entity] = []
-    for mention in _mentions(doc):
+    text = doc.text  # spaCy rebuilds it on every access
+    for mention in _mentions(doc, text):
         form = name_form(mention.text)
         if not form:
             continue
@@ -51,7 +52,7 @@ def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[in
         if entity is None:
             entity = Entity(f"{document_id}-e{len(entities) + 1}", form, mention.type, documents=[document_id])
             entities.append(entity)
-            _learn_defined_acronym(doc.text, mention.end, entity)
+            _learn_defined_acronym(text, mention.end, entity)
         _add_mention(entity, mention)
     _add_bare_surnames(doc, entities)
     by_token: dict[int, Entity] = {}
@@ -63,11 +64,11 @@ def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[in
     return entities, by_token
 
 
-def _mentions(doc: Doc) -> list[Mention]:
+def _mentions(doc: Doc, text: str) -> list[Mention]:
     """spaCy's entity mentions, and the full names the text spells out before an acronym."""
     found = [Mention(ent.start_char, ent.end_char, ent.text, _kind(ent))
              for ent in doc.ents if ent.label_ in ENTITY_LABELS]
-    for match in ACRONYM_DEFINITION.finditer(doc.text):
+    for match in ACRONYM_DEFINITION.finditer(text):
         expansion = _expansion(match.group("words"), match.group("acronym"))
         if expansion:
             start = match.start("words") + len(match.group("words")) - len(expansion)

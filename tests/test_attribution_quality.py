@@ -1,0 +1,54 @@
+"""Attribution quality on real annotated news (PolNeAR dev), pinned a little below what was measured.
+
+The full figures come from `sitrep eval attribution --gold ../shared/data/polnear/dev.jsonl`; this
+test scores the first articles of dev so that a regression fails CI without a long run.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SHARED
+from sitrep import attribution, evaluation, nlp
+from sitrep.attribution_train import read_gold
+from sitrep.cli import app
+
+DEV = SHARED / "data" / "polnear" / "dev.jsonl"
+ARTICLES = 20
+# Measured on these 20 articles when the floors were set: cue exact F1 0.623, source overlap 0.725,
+# content overlap 0.687 (the whole of dev: see the issue note).
+FLOORS = {("cue", "exact"): 0.60, ("source", "overlap"): 0.70, ("content", "overlap"): 0.66}
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    articles = read_gold(DEV)[:ARTICLES]
+    predicted = [{"id": a["id"], "attributions": attribution.as_gold_shape(doc, attribution.find_spans(doc))}
+                 for a, doc in zip(articles, nlp.parse(a["text"] for a in articles))]
+    return evaluation.score(articles, predicted, {a["id"]: a["text"] for a in articles})
+
+
+@pytest.mark.parametrize("role, match", sorted(FLOORS))
+def test_polnear_dev_f1_stays_above_its_floor(dev_scores, role, match):
+    scores = dev_scores.exact if match == "exact" else dev_scores.overlap
+    assert scores[role].f1 >= FLOORS[(role, match)], f"{role} {match}: {scores[role]}"
+
+
+def test_eval_command_prints_scores_and_writes_predictions(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(a) + "\n" for a in read_gold(DEV)[:2]))
+    predictions = tmp_path / "predictions.jsonl"
+    result = CliRunner().invoke(app, ["eval", "attribution", "--gold", str(gold), "--predictions", str(predictions)])
+    assert result.exit_code == 0, result.output
+    assert "cue" in result.output and "whole-attribution recall" in result.output
+    lines = [json.loads(line) for line in predictions.read_text().splitlines()]
+    assert len(lines) == 2 and lines[0]["attributions"]
+    texts = {a["id"]: a["text"] for a in read_gold(gold)}
+    for line in lines:
+        for found in line["attributions"]:
+            for role in ("source", "cue", "content"):
+                for span in found[role]:
+                    assert 0 <= span["start"] < span["end"] <= len(texts[line["id"]])

@@ -1,0 +1,42 @@
+"""Regression tests for attribution bugs, each named after what broke."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from sitrep import nlp, pipeline
+from sitrep.attribution_features import depth
+from sitrep.cli import app
+from sitrep.entities import document_entities
+
+ARTICLE = ("Rebels shelled the river port overnight, the regional governor said on Tuesday, adding that three "
+           "people were wounded.\n")
+
+
+def test_depth_terminates_although_spacy_makes_new_token_objects():
+    doc = nlp.load()("The governor said the port was shelled.")
+    assert [depth(token) for token in doc][2] == 0  # "said" is the root
+
+
+def test_a_title_line_is_never_one_sentence_with_the_first_paragraph():
+    doc = nlp.load()("Port shelled as talks stall\n\nRebels shelled the river port overnight, the governor said.")
+    assert [sentence.text.strip() for sentence in doc.sents][0] == "Port shelled as talks stall"
+
+
+def test_failure_during_analysis_is_reported_with_its_file(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+
+    def broken(documents, model):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(pipeline, "analyse", broken)
+    result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a.txt'}: [W013]" in result.output and "parser exploded" in result.output
+
+
+def test_a_name_behind_a_personal_title_is_a_person_whatever_spacy_says():
+    doc = nlp.load()("Governor Petar Varin said the town would hold. Varin left on Monday.")
+    entities, _ = document_entities("d", doc)
+    varin = [e for e in entities if e.name.endswith("Varin")]
+    assert varin and varin[0].type == "person"
