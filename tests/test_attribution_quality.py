@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SHARED
 from typer.testing import CliRunner
 
-from conftest import SHARED
 from sitrep import attribution, evaluation, nlp
 from sitrep.attribution_train import read_gold
 from sitrep.cli import app

@@ -15,7 +15,12 @@ import pycrfsuite
 
 from sitrep import nlp
 from sitrep.attribution_features import (
-    bio, cue_sequence, doc_context, role_sequence, role_window, token_range,
+    bio,
+    cue_sequence,
+    doc_context,
+    role_sequence,
+    role_window,
+    token_range,
 )
 
 DATA_DIR = Path(__file__).parent / "data"

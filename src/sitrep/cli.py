@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__, export as exporter, pipeline
+from sitrep import __version__, pipeline
+from sitrep import export as exporter
 from sitrep.errors import SitrepError, UsageProblem
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, Settings
@@ -89,7 +90,8 @@ def show(db: DbOption = DEFAULT_DB) -> None:
     counts = store.counts()
     out.print(f"[bold]{counts['documents']}[/bold] documents in {db} "
               f"({counts['builds']} builds); published {counts['first_published'] or '?'} … "
-              f"{counts['last_published'] or '?'}, {counts['undated']} undated")
+              f"{counts['last_published'] or '?'}, {counts['undated']} undated; "
+              f"{counts['entities']} entities, {counts['attributions']} attributions")
     for heading, rows in (("outlet", counts["outlets"]), ("language", counts["languages"])):
         table = Table(heading, "documents", box=None, pad_edge=False)
         for value, number in rows:

@@ -10,6 +10,7 @@ later stage.
 from __future__ import annotations
 
 import re
+
 from spacy.tokens import Doc
 
 from sitrep import patterns as P

@@ -116,7 +116,7 @@ def outlet_from_lines(lines: Iterable[str]) -> str | None:
         if match and not _is_agency(match.group("name")):
             return match.group("name").strip()
         social = P.SOCIAL_OWNER.match(line)
-        if social and owner is None and not social.group("name").lower() in ("share", "follow", "us"):
+        if social and owner is None and social.group("name").lower() not in ("share", "follow", "us"):
             owner = social.group("name")
     return owner
 

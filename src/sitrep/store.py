@@ -16,7 +16,14 @@ from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import UsageProblem
 from sitrep.records import (
-    Attribution, Document, DocumentAnalysis, Entity, InputFailure, LanguageSpan, Mention, Span,
+    Attribution,
+    Document,
+    DocumentAnalysis,
+    Entity,
+    InputFailure,
+    LanguageSpan,
+    Mention,
+    Span,
 )
 
 SCHEMA_VERSION = 2
@@ -259,6 +266,8 @@ class Store:
                 "undated": conn.execute(sa.select(sa.func.count()).select_from(documents)
                                         .where(documents.c.published.is_(None))).scalar(),
                 "builds": conn.execute(sa.select(sa.func.count()).select_from(builds)).scalar(),
+                "entities": conn.execute(sa.select(sa.func.count()).select_from(entities)).scalar(),
+                "attributions": conn.execute(sa.select(sa.func.count()).select_from(attributions)).scalar(),
             }
 
 
