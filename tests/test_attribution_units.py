@@ -40,3 +40,9 @@ def test_a_name_behind_a_personal_title_is_a_person_whatever_spacy_says():
     entities, _ = document_entities("d", doc)
     varin = [e for e in entities if e.name.endswith("Varin")]
     assert varin and varin[0].type == "person"
+
+
+def test_an_unknown_spacy_model_is_one_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = CliRunner().invoke(app, ["build", str(tmp_path), "--db", str(tmp_path / "s.db"), "--model", "no_such_model"])
+    assert result.exit_code == 2 and "E005" in result.output and "no_such_model" in result.output

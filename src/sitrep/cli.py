@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__, pipeline
+from sitrep import __version__, nlp, pipeline
 from sitrep import export as exporter
 from sitrep.errors import SitrepError, UsageProblem
 from sitrep.records import InputFailure, SkippedFile
@@ -39,9 +39,15 @@ def build(
     articles: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
+    model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = DEFAULT_SETTINGS.model,
 ) -> None:
     """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
-    settings = Settings(max_bytes=max_bytes)
+    settings = Settings(max_bytes=max_bytes, model=model)
+    try:
+        nlp.load(model)
+    except SitrepError as exc:
+        err.print(f"error {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
     store = _open_store(db)
     files = pipeline.input_files(articles)
     with _progress("building") as progress:
@@ -124,7 +130,7 @@ def eval_attribution(
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
 ) -> None:
     """Run attribution extraction on each article's text; print Citron's exact and overlap scores."""
-    from sitrep import attribution, evaluation, nlp
+    from sitrep import attribution, evaluation
     from sitrep.attribution_train import read_gold
 
     articles = read_gold(gold)
