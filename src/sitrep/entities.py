@@ -1,8 +1,8 @@
 """Entities within one document: spaCy's named-entity mentions grouped into people, groups and places.
 
-A mention joins an earlier entity when it is a shorter form of its name ("Lavrov" after "Sergei
-Lavrov", titles stripped: "Mr. Lavrov", "Foreign Minister Lavrov"), an acronym of it ("NRF" for
-"National Resistance Front"), or an acronym the text defines in parentheses after it. A surname
+A mention joins an earlier entity when it is a shorter form of its name ("Marr" after "Ivo
+Marr", titles stripped: "Mr. Marr", "Foreign Minister Marr"), an acronym of it ("VLF" for
+"Valley Liberation Front"), or an acronym the text defines in parentheses after it. A surname
 shared by two entities goes to the one named most recently. Merging across documents is the job of a
 later stage.
 """
@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from sitrep import patterns as P
 from sitrep.records import Entity, Mention
 
-# "National Resistance Front (NRF)": capitalised words, then an acronym in parentheses.
+# "Valley Liberation Front (VLF)": capitalised words, then an acronym in parentheses.
 ACRONYM_DEFINITION = re.compile(
     r"(?P<words>(?:[A-Z][\w-]*\s+(?:(?:of|for|the|and|de|du|la)\s+)*){1,7}[A-Z][\w-]*)\s*\((?P<acronym>[A-Z]{2,8})\)")
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "place", "LOC": "place",
@@ -88,7 +88,7 @@ def _kind(ent) -> str:
 
 
 def _expansion(words: str, acronym: str) -> str | None:
-    """The trailing words whose initials are the acronym's letters, in any order (NFR for N. R. F.)."""
+    """The trailing words whose initials are the acronym's letters, in any order (VFL for V. L. F.)."""
     parts = words.split()
     for size in range(len(parts), 0, -1):
         candidate = " ".join(parts[-size:])
@@ -99,7 +99,7 @@ def _expansion(words: str, acronym: str) -> str | None:
 
 
 def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
-    """A surname alone ("Naeem noted…") that spaCy did not tag, after the full name has appeared."""
+    """A surname alone ("Marr noted…") that spaCy did not tag, after the full name has appeared."""
     people = {}
     for entity in entities:
         words = entity.name.split()
@@ -133,7 +133,7 @@ def _match(entities: list[Entity], form: str, kind: str) -> Entity | None:
             return entity
         if entity.type == "person" and set(words) < set(_words(entity.name)) and (
                 kind == "person" or len(words) == 1):
-            candidates.append(entity)  # "Lavrov" after "Sergei Lavrov", even when tagged otherwise
+            candidates.append(entity)  # "Marr" after "Ivo Marr", even when tagged otherwise
         elif entity.type == kind == "organisation" and len(words) == 1 and words[0] == _words(entity.name)[-1]:
             candidates.append(entity)  # "the Council" after "the Highland Resistance Council"
         elif form.isupper() and len(form) >= 2 and any(initials(name) == form for name in names):
@@ -143,7 +143,7 @@ def _match(entities: list[Entity], form: str, kind: str) -> Entity | None:
 
 
 def _learn_defined_acronym(text: str, end: int, entity: Entity) -> None:
-    """'National Resistance Front (NFR)': the text defines an alias, whatever its letters."""
+    """'Valley Liberation Front (VFL)': the text defines an alias, whatever its letters."""
     defined = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[end:end + 12])
     if defined and defined.group(1) not in entity.aliases:
         entity.aliases.append(defined.group(1))

@@ -76,7 +76,7 @@ def publication_date(labelled_lines: Iterable[str], head_lines: Iterable[str]) -
 def wire_credits(lines: Iterable[str], bylines: Iterable[str]) -> list[str]:
     """Agencies credited for the copy or the photos.
 
-    `bylines` (byline lines and the first paragraphs) are read for "AFP |" and "Kabul (AFP) -";
+    `bylines` (byline lines and the first paragraphs) are read for "AFP |" and "Velmar (AFP) -";
     every line of the page for photo credits and trailing "(EFE)".
     """
     found: list[str] = []
@@ -97,7 +97,7 @@ def wire_credits(lines: Iterable[str], bylines: Iterable[str]) -> list[str]:
 
 
 def cited_outlets(text: str) -> list[str]:
-    """Outlets the article cites: 'According to the X', 'X reported', 'reprinted by X', 'Sputnik says'."""
+    """Outlets the article cites: 'According to the X', 'X reported', 'reprinted by X', 'Reuters says'."""
     found: list[str] = []
     for pattern in P.CITATION_ANY_NAME:
         for match in pattern.finditer(text):
@@ -122,7 +122,7 @@ def outlet_from_lines(lines: Iterable[str]) -> str | None:
 
 
 def looks_like_outlet(name: str) -> bool:
-    """A wire agency, or a name with a media word in it ("Kabul Times", "TRT World")."""
+    """A wire agency, or a name with a media word in it ("Valley Times", "Radio 24")."""
     return _is_agency(name) or _has_media_word(name)
 
 

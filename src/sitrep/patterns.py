@@ -25,7 +25,7 @@ _AGENCY_ALTERNATION = "|".join(
 )
 AGENCY = rf"(?:{_AGENCY_ALTERNATION})"
 
-# Words that make a name look like a news outlet ("Kabul Times", "TRT World", "France 24").
+# Words that make a name look like a news outlet ("Valley Times", "Channel 4", "Radio 24").
 MEDIA_WORDS = {
     "news", "agency", "times", "post", "tv", "television", "radio", "press", "journal",
     "magazine", "herald", "gazette", "tribune", "daily", "weekly", "world", "channel", "wire",

@@ -131,7 +131,7 @@ def _frames(text: str, draft: Draft) -> list[str]:
 
 
 def _dedupe(names: list[str]) -> list[str]:
-    """One entry a reporter: 'the TASS News Agency' and 'TASS News Agency', 'Lavrov' and 'Sergei Lavrov'."""
+    """One entry a reporter: 'the TASS News Agency' and 'TASS News Agency', 'Marr' and 'Ivo Marr'."""
     kept: list[str] = []
     for name in names:
         words = set(name.lower().removeprefix("the ").split())
