@@ -65,7 +65,7 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR) -> list[SpanAttribution]:
     cues = []
     for sentence in context.sentences:
         for run in _runs(cue_tagger.tag(cue_sequence(context, sentence)), sentence.start, "CUE"):
-            cues += _split_at_punctuation(doc, run)
+            cues += _split_at_commas(doc, run)
     tagged = {i for cue in cues for i in cue}
     cues += [[token.i] for token in _missed_speech(doc, context.quote_of) if token.i not in tagged]
     found = []
@@ -120,7 +120,7 @@ def _adjacent_quotation(quote_of: list[int], cue: list[int]) -> list[list[int]]:
     return []
 
 
-def _split_at_punctuation(doc: Doc, run: list[int]) -> list[list[int]]:
+def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
     """'tweeted, saying' is two cues: a cue phrase never runs over a comma."""
     pieces: list[list[int]] = [[]]
     for i in run:
