@@ -36,7 +36,7 @@ def test_export_json_follows_the_contract(built_db, tmp_path):
     assert CliRunner().invoke(app, ["export", "--db", str(db), "--format", "json", "--output", str(out)]).exit_code == 0
     story = json.loads(out.read_text())
     assert list(story) == SECTIONS
-    assert all(story[section] == [] for section in ("reuse", "claims", "disputes", "events"))
+    assert all(story[section] == [] for section in ("reuse", "claims", "disputes", "events"))  # one article
     (document,) = story["documents"]
     assert document["path"] == path  # the path as given to build
     assert document["title"] == "Port shelled overnight" and document["published"] == "2026-03-14"

@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 from collections.abc import Iterable
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Attribution, Document, Entity
+from sitrep.records import Attribution, Document, Entity, Reuse
 
 FORMATS = ("json", "jsonl", "csv")
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
-LATER_SECTIONS = ("reuse", "claims", "disputes", "events")
+LATER_SECTIONS = ("claims", "disputes", "events")
 DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "language", "credits",
                    "cited_outlets", "text")
 
@@ -38,12 +39,22 @@ def attribution_record(a: Attribution) -> dict:
     }
 
 
+def reuse_record(item: Reuse, texts: dict[str, str]) -> dict:
+    record = asdict(item)
+    record["origin_text"] = texts[item.origin][item.origin_start:item.origin_end]
+    record["copy_text"] = texts[item.copy][item.copy_start:item.copy_end]
+    return record
+
+
 def contract(documents: Iterable[Document], entities: Iterable[Entity] = (),
-             attributions: Iterable[Attribution] = ()) -> dict:
+             attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = ()) -> dict:
+    documents = list(documents)
+    texts = {d.id: d.text for d in documents}
     story: dict[str, list] = {
         "documents": [document_record(d) for d in documents],
         "entities": [entity_record(e) for e in entities],
         "attributions": [attribution_record(a) for a in attributions],
+        "reuse": [reuse_record(r, texts) for r in reuse],
     }
     for section in LATER_SECTIONS:
         story[section] = []
@@ -52,7 +63,7 @@ def contract(documents: Iterable[Document], entities: Iterable[Entity] = (),
 
 def story_of(store) -> dict:
     """Everything in a store, in the export contract."""
-    return contract(store.documents(), store.entities(), store.attributions())
+    return contract(store.documents(), store.entities(), store.attributions(), store.reuse())
 
 
 def render(story: dict, fmt: str) -> str:

@@ -1,4 +1,5 @@
-"""Run the stages over a set of inputs: ingest → extract → nlp → entities → attribution → store.
+"""Run the stages over a set of inputs: ingest → extract → nlp → entities → attribution → store,
+then reuse across the whole stored corpus.
 
 Documents go through the spaCy pipeline in small batches (it is faster on several texts at once);
 each document is then written with everything found in it, in one transaction.
@@ -16,6 +17,7 @@ from sitrep.errors import InputProblem
 from sitrep.extract import extract
 from sitrep.ingest import expand_inputs, read_file
 from sitrep.records import Document, DocumentAnalysis, InputFailure, RawDocument, SkippedFile
+from sitrep.reuse import find_reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import Store
 
@@ -77,6 +79,7 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
             pending = []
         on_file(path if isinstance(path, str) else path.path)
     _analyse_and_store(pending, store, build_id, settings, report)
+    store.replace_reuse(find_reuse(list(store.documents()), settings))
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
 

@@ -122,3 +122,17 @@ class DocumentAnalysis:
     document: Document
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A passage of `copy` that copies or rewrites a passage of `origin` (offsets into each text)."""
+
+    origin: str
+    copy: str
+    origin_start: int
+    origin_end: int
+    copy_start: int
+    copy_end: int
+    similarity: float
+    directed: bool  # False: which side came first cannot be known

@@ -16,6 +16,11 @@ class Settings:
     topic_break_similarity: float = 0.08
     # A line needs this many letters before its language is judged on its own.
     min_letters_for_line_language: int = 20
+    # Text reuse: sentences this short are not compared; LSH band threshold (estimated Jaccard of
+    # character 5-grams) for candidates; string similarity (0–1) a candidate pair must reach.
+    reuse_min_words: int = 6
+    reuse_lsh_threshold: float = 0.3
+    reuse_min_similarity: float = 0.75
     # spaCy model package name, and how many documents it parses at once.
     model: str = DEFAULT_MODEL
     nlp_batch: int = 16

@@ -23,10 +23,11 @@ from sitrep.records import (
     InputFailure,
     LanguageSpan,
     Mention,
+    Reuse,
     Span,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -109,6 +110,20 @@ attributions = sa.Table(
 )
 
 
+reuse = sa.Table(
+    "reuse", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("origin", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("copy", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("origin_start", sa.Integer, nullable=False),
+    sa.Column("origin_end", sa.Integer, nullable=False),
+    sa.Column("copy_start", sa.Integer, nullable=False),
+    sa.Column("copy_end", sa.Integer, nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+    sa.Column("directed", sa.Boolean, nullable=False),
+)
+
+
 def _create_v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[settings_table, builds, documents, failures])
 
@@ -117,8 +132,14 @@ def _add_entities_and_attributions(conn: Connection) -> None:
     metadata.create_all(conn, tables=[entities, mentions, attributions])
 
 
+def _add_reuse(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[reuse])
+
+
 # Step N brings a database at version N-1 to version N. Append; never edit a released step.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _create_v1, 2: _add_entities_and_attributions}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse,
+}
 
 
 def engine_for(db: str) -> Engine:
@@ -249,6 +270,19 @@ class Store:
                     content_spans=spans["content"],
                 )
 
+    def replace_reuse(self, found: list[Reuse]) -> None:
+        """Reuse is a property of the whole corpus: recomputed after each build, swapped in at once."""
+        with self.engine.begin() as conn:
+            conn.execute(sa.delete(reuse))
+            if found:
+                conn.execute(sa.insert(reuse), [asdict(item) for item in found])
+
+    def reuse(self) -> Iterator[Reuse]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(reuse).order_by(reuse.c.id)):
+                yield Reuse(row.origin, row.copy, row.origin_start, row.origin_end, row.copy_start,
+                            row.copy_end, row.similarity, row.directed)
+
     def counts(self) -> dict[str, object]:
         with self.engine.connect() as conn:
             def column_counts(column: sa.Column) -> list[tuple[str | None, int]]:
@@ -268,6 +302,7 @@ class Store:
                 "builds": conn.execute(sa.select(sa.func.count()).select_from(builds)).scalar(),
                 "entities": conn.execute(sa.select(sa.func.count()).select_from(entities)).scalar(),
                 "attributions": conn.execute(sa.select(sa.func.count()).select_from(attributions)).scalar(),
+                "reuse": conn.execute(sa.select(sa.func.count()).select_from(reuse)).scalar(),
             }
 
 

@@ -1,0 +1,129 @@
+"""Text reuse: passages of one article that copy or rewrite passages of another.
+
+Sentences are shingled into character 5-grams of their normalised text (so 'defences' and 'defenses'
+share most shingles, and quote styles or case do not matter) and indexed with MinHash LSH: only
+sentences from different documents that fall in the same band are compared, so the cost grows about
+linearly with the corpus. A candidate pair is kept when the two sentences are similar as strings or
+as word sets (a clause moved to the front); runs of matching sentences become one passage.
+
+The origin is the earlier publication; with no dates to compare, the side that credits a wire
+agency (wire copy is upstream), then the side whose passage holds the other's; otherwise the link is
+undirected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz import fuzz
+
+from sitrep.records import Document, Reuse
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+SHINGLE = 5
+PERMUTATIONS = 64
+QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    document: int
+    number: int
+    start: int
+    end: int
+    normal: str
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _normal(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", folded)).strip()
+
+
+def _minhash(normal: str) -> MinHash:
+    shingles = {normal[i:i + SHINGLE].encode() for i in range(max(1, len(normal) - SHINGLE + 1))}
+    return MinHash.bulk([list(shingles)], num_perm=PERMUTATIONS)[0]
+
+
+def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> list[Reuse]:
+    units: list[_Sentence] = []
+    for d, document in enumerate(documents):
+        for n, (start, end) in enumerate(sentences(document.text)):
+            normal = _normal(document.text[start:end])
+            if len(normal.split()) >= settings.reuse_min_words:
+                units.append(_Sentence(d, n, start, end, normal))
+    lsh = MinHashLSH(threshold=settings.reuse_lsh_threshold, num_perm=PERMUTATIONS)
+    hashes = []
+    for key, unit in enumerate(units):
+        digest = _minhash(unit.normal)
+        hashes.append(digest)
+        lsh.insert(key, digest)
+    matches: dict[tuple[int, int], list[tuple[_Sentence, _Sentence, float]]] = defaultdict(list)
+    for key, unit in enumerate(units):
+        for other_key in lsh.query(hashes[key]):
+            other = units[other_key]
+            if other.document <= unit.document:
+                continue  # each pair once, never within one document
+            similarity = _similarity(unit.normal, other.normal)
+            if similarity >= settings.reuse_min_similarity:
+                matches[(unit.document, other.document)].append((unit, other, similarity))
+    found = []
+    for (a, b), pairs in sorted(matches.items()):
+        for passage in _passages(sorted(pairs, key=lambda p: (p[0].number, p[1].number))):
+            found.append(_directed(documents[a], documents[b], passage))
+    return found
+
+
+def _similarity(a: str, b: str) -> float:
+    """String similarity, or word-set similarity for reordered clauses, on a 0–1 scale."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+
+
+def _passages(pairs: list[tuple[_Sentence, _Sentence, float]]) -> list[list[tuple[_Sentence, _Sentence, float]]]:
+    """Runs of matched sentences that follow each other on both sides."""
+    runs: list[list[tuple[_Sentence, _Sentence, float]]] = []
+    for pair in pairs:
+        if runs and pair[0].number == runs[-1][-1][0].number + 1 and pair[1].number == runs[-1][-1][1].number + 1:
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    return runs
+
+
+def _directed(a: Document, b: Document, passage: list[tuple[_Sentence, _Sentence, float]]) -> Reuse:
+    a_span = (passage[0][0].start, passage[-1][0].end)
+    b_span = (passage[0][1].start, passage[-1][1].end)
+    similarity = round(sum(p[2] for p in passage) / len(passage), 3)
+    order = _origin_first(a, b, a_span, b_span)
+    if order is None:
+        order, directed = True, False
+    else:
+        directed = True
+    (origin, o_span), (copy, c_span) = ((a, a_span), (b, b_span)) if order else ((b, b_span), (a, a_span))
+    return Reuse(origin.id, copy.id, o_span[0], o_span[1], c_span[0], c_span[1], similarity, directed)
+
+
+def _origin_first(a: Document, b: Document, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool | None:
+    """True when `a` is the origin, False when `b` is, None when it cannot be known."""
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published
+    if bool(a.credits) != bool(b.credits):
+        return bool(a.credits)
+    a_len, b_len = a_span[1] - a_span[0], b_span[1] - b_span[0]
+    if abs(a_len - b_len) > 0.2 * max(a_len, b_len):
+        return a_len > b_len  # the fuller passage is where the shorter one was cut from
+    return None
