@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from sitrep.settings import DEFAULT_SETTINGS, Settings
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
 SHINGLE = 5
 PERMUTATIONS = 64
+SEED = 1
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -54,9 +56,17 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", folded)).strip()
 
 
-def _minhash(normal: str) -> MinHash:
-    shingles = {normal[i:i + SHINGLE].encode() for i in range(max(1, len(normal) - SHINGLE + 1))}
-    return MinHash.bulk([list(shingles)], num_perm=PERMUTATIONS)[0]
+def _minhashes(normals: list[str]) -> list[MinHash]:
+    """MinHash signatures of the character shingles; crc32 is plenty for shingles and far faster than
+    the default sha1, and one set of permutations serves every signature."""
+    template = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    signatures = []
+    for normal in normals:
+        signature = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32,
+                            permutations=template.permutations, scheme=template.scheme)
+        signature.update_batch([normal[i:i + SHINGLE].encode() for i in range(max(1, len(normal) - SHINGLE + 1))])
+        signatures.append(signature)
+    return signatures
 
 
 def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> list[Reuse]:
@@ -67,19 +77,18 @@ def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS)
             if len(normal.split()) >= settings.reuse_min_words:
                 units.append(_Sentence(d, n, start, end, normal))
     lsh = MinHashLSH(threshold=settings.reuse_lsh_threshold, num_perm=PERMUTATIONS)
-    hashes = []
-    for key, unit in enumerate(units):
-        digest = _minhash(unit.normal)
-        hashes.append(digest)
-        lsh.insert(key, digest)
+    hashes = _minhashes([unit.normal for unit in units])
+    with lsh.insertion_session() as session:
+        for key, digest in enumerate(hashes):
+            session.insert(key, digest)
     matches: dict[tuple[int, int], list[tuple[_Sentence, _Sentence, float]]] = defaultdict(list)
     for key, unit in enumerate(units):
         for other_key in lsh.query(hashes[key]):
             other = units[other_key]
             if other.document <= unit.document:
                 continue  # each pair once, never within one document
-            similarity = _similarity(unit.normal, other.normal)
-            if similarity >= settings.reuse_min_similarity:
+            similarity = _similarity(unit.normal, other.normal, settings)
+            if similarity:
                 matches[(unit.document, other.document)].append((unit, other, similarity))
     found = []
     for (a, b), pairs in sorted(matches.items()):
@@ -88,9 +97,26 @@ def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS)
     return found
 
 
-def _similarity(a: str, b: str) -> float:
-    """String similarity, or word-set similarity for reordered clauses, on a 0–1 scale."""
-    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+def _similarity(a: str, b: str, settings: Settings) -> float:
+    """Similarity on a 0–1 scale when the two sentences are one text (0 otherwise): alike as strings;
+    alike as sorted words, for clauses moved around; or the shorter one's word trigrams found in the
+    longer, for a sentence quoted inside a longer one. Two sentences that merely state the same
+    background fact in their own words pass none of these."""
+    as_string = fuzz.ratio(a, b) / 100
+    as_words = fuzz.token_sort_ratio(a, b) / 100
+    contained = _trigram_containment(a, b)
+    if (as_string >= settings.reuse_min_similarity or as_words >= settings.reuse_min_word_similarity
+            or contained >= settings.reuse_min_containment):
+        return max(as_string, as_words, contained)
+    return 0.0
+
+
+def _trigram_containment(a: str, b: str) -> float:
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    grams = {tuple(shorter[i:i + 3]) for i in range(len(shorter) - 2)}
+    if not grams:
+        return 0.0
+    return len(grams & {tuple(longer[i:i + 3]) for i in range(len(longer) - 2)}) / len(grams)
 
 
 def _passages(pairs: list[tuple[_Sentence, _Sentence, float]]) -> list[list[tuple[_Sentence, _Sentence, float]]]:
