@@ -1,9 +1,10 @@
 """Text reuse: passages of one article that copy or rewrite passages of another.
 
-Sentences are shingled into character 5-grams of their normalised text (so 'defences' and 'defenses'
-share most shingles, and quote styles or case do not matter) and indexed with MinHash LSH: only
-sentences from different documents that fall in the same band are compared, so the cost grows about
-linearly with the corpus. A candidate pair is kept when the two sentences are similar as strings or
+Sentences are shingled into word bigrams of their normalised text (quote styles, punctuation and case
+do not matter; a respelt word breaks two bigrams, a moved clause few) and indexed with MinHash LSH:
+only sentences from different documents that fall in the same band are compared, so the cost grows
+about linearly with the corpus (character shingles, tried first, made unrelated sentences share too
+many bands as the corpus grew). A candidate pair is kept when the two sentences are similar as strings or
 as word sets (a clause moved to the front); runs of matching sentences become one passage.
 
 The origin is the earlier publication; with no dates to compare, the side that credits a wire
@@ -26,7 +27,7 @@ from sitrep.records import Document, Reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
-SHINGLE = 5
+SHINGLE = 2  # words
 PERMUTATIONS = 64
 SEED = 1
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -57,14 +58,15 @@ def _normal(text: str) -> str:
 
 
 def _minhashes(normals: list[str]) -> list[MinHash]:
-    """MinHash signatures of the character shingles; crc32 is plenty for shingles and far faster than
+    """MinHash signatures of the word-bigram shingles; crc32 is plenty for shingles and far faster than
     the default sha1, and one set of permutations serves every signature."""
     template = MinHash(num_perm=PERMUTATIONS, seed=SEED)
     signatures = []
     for normal in normals:
         signature = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32,
                             permutations=template.permutations, scheme=template.scheme)
-        signature.update_batch([normal[i:i + SHINGLE].encode() for i in range(max(1, len(normal) - SHINGLE + 1))])
+        words = normal.split()
+        signature.update_batch([" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))])
         signatures.append(signature)
     return signatures
 

@@ -17,7 +17,7 @@ class Settings:
     # A line needs this many letters before its language is judged on its own.
     min_letters_for_line_language: int = 20
     # Text reuse: sentences this short are not compared; LSH band threshold (estimated Jaccard of
-    # character 5-grams) for candidates; string similarity (0–1), sorted-words similarity or
+    # word bigrams) for candidates; string similarity (0–1), sorted-words similarity or
     # word-trigram containment, one of which a candidate pair must reach.
     reuse_min_words: int = 6
     reuse_lsh_threshold: float = 0.3
