@@ -18,6 +18,7 @@ import re
 import unicodedata
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
@@ -57,18 +58,16 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", folded)).strip()
 
 
-def _minhashes(normals: list[str]) -> list[MinHash]:
+def _minhashes(normals: Iterable[str]) -> Iterator[MinHash]:
     """MinHash signatures of the word-bigram shingles; crc32 is plenty for shingles and far faster than
     the default sha1, and one set of permutations serves every signature."""
     template = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-    signatures = []
     for normal in normals:
         signature = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32,
                             permutations=template.permutations, scheme=template.scheme)
         words = normal.split()
         signature.update_batch([" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))])
-        signatures.append(signature)
-    return signatures
+        yield signature
 
 
 def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> list[Reuse]:
@@ -79,19 +78,18 @@ def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS)
             if len(normal.split()) >= settings.reuse_min_words:
                 units.append(_Sentence(d, n, start, end, normal))
     lsh = MinHashLSH(threshold=settings.reuse_lsh_threshold, num_perm=PERMUTATIONS)
-    hashes = _minhashes([unit.normal for unit in units])
-    with lsh.insertion_session() as session:
-        for key, digest in enumerate(hashes):
-            session.insert(key, digest)
     matches: dict[tuple[int, int], list[tuple[_Sentence, _Sentence, float]]] = defaultdict(list)
-    for key, unit in enumerate(units):
-        for other_key in lsh.query(hashes[key]):
-            other = units[other_key]
-            if other.document <= unit.document:
-                continue  # each pair once, never within one document
-            similarity = _similarity(unit.normal, other.normal, settings)
+    # Query before inserting: every pair is met once, when its later sentence arrives, and no
+    # signature has to be kept after its own turn.
+    for key, (unit, signature) in enumerate(zip(units, _minhashes(unit.normal for unit in units))):
+        for earlier_key in lsh.query(signature):
+            earlier = units[earlier_key]
+            if earlier.document == unit.document:
+                continue
+            similarity = _similarity(earlier.normal, unit.normal, settings)
             if similarity:
-                matches[(unit.document, other.document)].append((unit, other, similarity))
+                matches[(earlier.document, unit.document)].append((earlier, unit, similarity))
+        lsh.insert(key, signature)
     found = []
     for (a, b), pairs in sorted(matches.items()):
         for passage in _passages(sorted(pairs, key=lambda p: (p[0].number, p[1].number))):
