@@ -14,6 +14,7 @@ undirected.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 import zlib
@@ -71,6 +72,18 @@ def _minhashes(normals: Iterable[str]) -> Iterator[MinHash]:
 
 
 def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> list[Reuse]:
+    # The index holds millions of small objects and none of them cycles: the cyclic garbage collector
+    # would only rescan them again and again as they pile up, making the cost grow faster than linearly.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _find_reuse(documents, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _find_reuse(documents: list[Document], settings: Settings) -> list[Reuse]:
     units: list[_Sentence] = []
     for d, document in enumerate(documents):
         for n, (start, end) in enumerate(sentences(document.text)):
