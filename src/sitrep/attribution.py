@@ -8,6 +8,8 @@ reporting chain (`via`).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,9 +18,9 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from sitrep import patterns as P
-from sitrep.attribution_features import cue_sequence, doc_context, role_sequence, role_window
+from sitrep.attribution_features import DocContext, cue_sequence, doc_context, role_sequence, role_window
 from sitrep.attribution_train import CUE_MODEL, DATA_DIR, ROLE_MODEL
-from sitrep.quotes import quotation_spans
+from sitrep.extract import PARAGRAPH_SEPARATOR
 from sitrep.records import Attribution, Entity, Span
 from sitrep.reporting import CharSpan, Draft, link_chains
 from sitrep.speakers import resolve
@@ -27,7 +29,6 @@ from sitrep.speakers import resolve
 CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
 # Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.
 STRAY_FRAGMENT_CHARS = 40
-PARAGRAPH_BREAK = "\n\n"
 
 
 @dataclass
@@ -59,9 +60,9 @@ def _runs(tags: list[str], offset: int, label: str) -> list[list[int]]:
     return runs
 
 
-def find_spans(doc: Doc, data_dir: Path = DATA_DIR) -> list[SpanAttribution]:
+def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None = None) -> list[SpanAttribution]:
     cue_tagger, role_tagger = _taggers(data_dir)
-    context = doc_context(doc)
+    context = context or doc_context(doc)
     cues = []
     for sentence in context.sentences:
         for run in _runs(cue_tagger.tag(cue_sequence(context, sentence)), sentence.start, "CUE"):
@@ -165,11 +166,13 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
                           data_dir: Path = DATA_DIR) -> list[Attribution]:
     """The attributions of one parsed document, reporting chains collapsed into `via`."""
     text = doc.text
-    quotes = quotation_spans(text)
+    context = doc_context(doc)
+    quotes = context.quotes
+    paragraph_starts = [0] + [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), text)]
     drafts: list[Draft] = []
     by_cue: dict[int, Draft] = {}
     speakers: list[tuple[str, Entity | None]] = []
-    for found in find_spans(doc, data_dir):
+    for found in find_spans(doc, data_dir, context):
         if not found.content:
             continue
         cue_token = doc[found.cue[0][0]]
@@ -189,7 +192,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             content=[char_span(doc, run) for run in found.content],
             sentence_start=cue_token.sent.start_char,
             sentence_end=cue_token.sent.end_char,
-            paragraph=text.count(PARAGRAPH_BREAK, 0, cue_token.idx),
+            paragraph=bisect_right(paragraph_starts, cue_token.idx) - 1,
         )
         draft.content = _without_stray_fragments(draft.content, quotes)
         drafts.append(draft)

@@ -28,6 +28,7 @@ class DocContext:
     doc: Doc
     sentences: list[Span]
     sentence_of: list[int]  # token index → sentence index
+    quotes: list[tuple[int, int]]  # character spans of the quotations
     quote_of: list[int]  # token index → quotation index, or -1 outside quotes
     base: list[list[str]]  # token index → its context-free features
     lowers: list[str]
@@ -43,14 +44,15 @@ def doc_context(doc: Doc) -> DocContext:
     tokens = list(doc)
     starts = [token.idx for token in tokens]
     ends = [token.idx + len(token) for token in tokens]
+    quotes = quotation_spans(doc.text)
     quote_of = [-1] * len(doc)
-    for number, (start, end) in enumerate(quotation_spans(doc.text)):
+    for number, (start, end) in enumerate(quotes):
         for i in range(max(bisect_right(starts, start) - 1, 0), len(tokens)):
             if starts[i] >= end:
                 break
             if ends[i] > start:
                 quote_of[i] = number
-    context = DocContext(doc, sentences, sentence_of, quote_of, [], [t.lower_ for t in tokens],
+    context = DocContext(doc, sentences, sentence_of, quotes, quote_of, [], [t.lower_ for t in tokens],
                          [t.tag_ for t in tokens])
     context.base = [_token_features(token, context) for token in tokens]
     return context

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import asdict
 from collections.abc import Iterable
+from dataclasses import asdict
 
 from sitrep.errors import UsageProblem
 from sitrep.records import Attribution, Document, Entity, Reuse
