@@ -113,7 +113,7 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
                    for e in people[token.text] if any(m.start < token.idx for m in e.mentions)]
         if earlier:
             entity = max(earlier, key=lambda pair: pair[0])[1]
-            entity.mentions.append(Mention(token.idx, token.idx + len(token), token.text, "person"))
+            _add_mention(entity, Mention(token.idx, token.idx + len(token), token.text, "person"))
             entity.mentions.sort(key=lambda m: m.start)
 
 
@@ -131,15 +131,23 @@ def _match(entities: list[Entity], form: str, kind: str) -> Entity | None:
         names = [entity.name, *entity.aliases]
         if any(_words(name) == words for name in names):
             return entity
-        if entity.type == "person" and set(words) < set(_words(entity.name)) and (
+        if entity.type == "person" and set(words) < set(_words(entity.name)) and _same_generation(words, entity) and (
                 kind == "person" or len(words) == 1):
             candidates.append(entity)  # "Marr" after "Ivo Marr", even when tagged otherwise
-        elif entity.type == kind == "organisation" and len(words) == 1 and words[0] == _words(entity.name)[-1]:
+        elif entity.type == kind == "organisation" and len(words) == 1 and len(entity.name.split()) > 1 and (
+                words[0] == entity.name.split()[-1].lower()):
             candidates.append(entity)  # "the Council" after "the Highland Resistance Council"
         elif form.isupper() and len(form) >= 2 and any(initials(name) == form for name in names):
             candidates.append(entity)
     # a surname that fits two people goes to the one named last
     return max(candidates, key=lambda e: e.mentions[-1].start if e.mentions else -1, default=None)
+
+
+def _same_generation(words: list[str], entity: Entity) -> bool:
+    """"Ilyas Marr" is not a shorter form of "Ilyas Marr Jr." (his father); "Marr Jr." and "Marr" are."""
+    def generation(ws):
+        return {w.rstrip(".") for w in ws} & P.GENERATION_MARKERS.keys()
+    return len(words) == 1 or generation(words) == generation(_words(entity.name))
 
 
 def _learn_defined_acronym(text: str, end: int, entity: Entity) -> None:

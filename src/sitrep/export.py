@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from dataclasses import asdict
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Attribution, Document, Entity, Reuse
+from sitrep.records import Attribution, Claim, Document, Entity, Reuse, StoryAnalysis
 
 FORMATS = ("json", "jsonl", "csv")
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
-LATER_SECTIONS = ("claims", "disputes", "events")
+LATER_SECTIONS = ("events",)
 DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "language", "credits",
                    "cited_outlets", "text")
 
@@ -29,9 +29,10 @@ def entity_record(entity: Entity) -> dict:
             "mentions": len(entity.mentions), "documents": entity.documents}
 
 
-def attribution_record(a: Attribution) -> dict:
+def attribution_record(a: Attribution, entity_links: dict[str, str]) -> dict:
     return {
-        "id": a.id, "document": a.document, "speaker": a.speaker, "speaker_entity": a.speaker_entity,
+        "id": a.id, "document": a.document, "speaker": a.speaker,
+        "speaker_entity": entity_links.get(a.speaker_entity, a.speaker_entity),
         "cue": a.cue, "content": a.content, "kind": a.kind, "channel": a.channel, "via": a.via,
         "start": a.start, "end": a.end,
         "spans": {role: [{"start": s.start, "end": s.end} for s in spans] for role, spans in
@@ -46,24 +47,38 @@ def reuse_record(item: Reuse, texts: dict[str, str]) -> dict:
     return record
 
 
-def contract(documents: Iterable[Document], entities: Iterable[Entity] = (),
-             attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = ()) -> dict:
+def claim_record(claim: Claim) -> dict:
+    return {
+        "id": claim.id, "text": claim.text, "attributions": claim.attributions, "documents": claim.documents,
+        "independent_origins": claim.independent_origins, "origins": claim.origins, "parent": claim.parent,
+        "members": [{name: getattr(m, name) for name in
+                     ("document", "start", "end", "text", "kind", "speaker", "speaker_entity", "via", "attribution")}
+                    for m in claim.members],
+    }
+
+
+def contract(documents: Iterable[Document], attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = (),
+             story: StoryAnalysis | None = None) -> dict:
+    """The export: article entities are given merged across articles, speakers point at the merged ones."""
     documents = list(documents)
+    story = story or StoryAnalysis()
     texts = {d.id: d.text for d in documents}
-    story: dict[str, list] = {
+    found: dict[str, list] = {
         "documents": [document_record(d) for d in documents],
-        "entities": [entity_record(e) for e in entities],
-        "attributions": [attribution_record(a) for a in attributions],
+        "entities": [entity_record(e) for e in story.entities],
+        "attributions": [attribution_record(a, story.entity_links) for a in attributions],
         "reuse": [reuse_record(r, texts) for r in reuse],
+        "claims": [claim_record(c) for c in story.claims],
+        "disputes": [asdict(d) for d in story.disputes],
     }
     for section in LATER_SECTIONS:
-        story[section] = []
-    return story
+        found[section] = []
+    return found
 
 
 def story_of(store) -> dict:
     """Everything in a store, in the export contract."""
-    return contract(store.documents(), store.entities(), store.attributions(), store.reuse())
+    return contract(store.documents(), store.attributions(), store.reuse(), store.story())
 
 
 def render(story: dict, fmt: str) -> str:

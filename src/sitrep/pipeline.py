@@ -19,6 +19,8 @@ from sitrep.ingest import expand_inputs, read_file
 from sitrep.records import Document, DocumentAnalysis, InputFailure, RawDocument, SkippedFile
 from sitrep.reuse import find_reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.statements import document_statements
+from sitrep.story import analyse_story
 from sitrep.store import Store
 
 
@@ -43,7 +45,8 @@ def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> I
     """The NLP stages for a batch of documents: parse, entities, attributions."""
     for document, doc in zip(documents, nlp.parse([d.text for d in documents], model)):
         found, by_token = document_entities(document.id, doc)
-        yield DocumentAnalysis(document, found, document_attributions(document.id, doc, by_token))
+        attributions = document_attributions(document.id, doc, by_token)
+        yield DocumentAnalysis(document, found, attributions, document_statements(doc, attributions))
 
 
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
@@ -79,7 +82,11 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
             pending = []
         on_file(path if isinstance(path, str) else path.path)
     _analyse_and_store(pending, store, build_id, settings, report)
-    store.replace_reuse(find_reuse(list(store.documents()), settings))
+    documents = list(store.documents())
+    reused = find_reuse(documents, settings)
+    store.replace_reuse(reused)
+    store.replace_story(analyse_story(documents, list(store.entities()), list(store.attributions()),
+                                      store.statements(), reused, settings))
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
 

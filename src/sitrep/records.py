@@ -122,6 +122,7 @@ class DocumentAnalysis:
     document: Document
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    statements: list[Span] = field(default_factory=list)  # sentences in the article's own voice
 
 
 @dataclass(frozen=True)
@@ -136,3 +137,61 @@ class Reuse:
     copy_end: int
     similarity: float
     directed: bool  # False: which side came first cannot be known
+
+
+@dataclass
+class Assertion:
+    """Something one article puts forward: an attribution's content, or a sentence in its own voice."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    sentence: str  # the sentence around it, for context
+    speaker: str | None  # None: the article itself
+    speaker_entity: str | None
+    via: list[str]
+    attribution: str | None  # the attribution it comes from; None for the article's own voice
+    # "attributed" (someone says it), "narration" (the article says it), "denial" (someone says it
+    # is not so: "denied that…", "it is false that…"), "denied" (what a denial says is not so)
+    kind: str = "attributed"
+
+
+@dataclass
+class Claim:
+    """Assertions, across articles, that put forward the same thing."""
+
+    id: str
+    text: str
+    members: list[Assertion]
+    independent_origins: int
+    origins: list[str]  # who each independent origin is, as far as the articles say
+    parent: str | None = None  # the broader claim this one gives a figure for
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.document for m in self.members})
+
+    @property
+    def attributions(self) -> list[str]:
+        """The attributions that put the claim forward (not a denial that merely reports it)."""
+        return [m.attribution for m in self.members if m.attribution and m.kind != "denied"]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two claims that cannot both be true."""
+
+    a: str
+    b: str
+    reason: str
+
+
+@dataclass
+class StoryAnalysis:
+    """What only the whole corpus shows: merged entities, claims and disputes."""
+
+    entities: list[Entity] = field(default_factory=list)
+    entity_links: dict[str, str] = field(default_factory=dict)  # article entity id → story entity id
+    claims: list[Claim] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)

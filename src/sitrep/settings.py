@@ -24,6 +24,13 @@ class Settings:
     reuse_min_similarity: float = 0.8
     reuse_min_word_similarity: float = 0.9
     reuse_min_containment: float = 0.8
+    # Claims: two assertions join when they share this many content words (not counting words found
+    # in more than `claim_max_word_share` of all assertions) and this share of the smaller one's words.
+    claim_min_shared_words: int = 2
+    claim_min_similarity: float = 0.6
+    claim_max_word_share: float = 0.2
+    # Disputes across articles: the two claims' sentences must share this many names.
+    dispute_min_shared_names: int = 2
     # spaCy model package name, and how many documents it parses at once.
     model: str = DEFAULT_MODEL
     nlp_batch: int = 16

@@ -16,7 +16,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import UsageProblem
 from sitrep.records import (
+    Assertion,
     Attribution,
+    Claim,
+    Dispute,
     Document,
     DocumentAnalysis,
     Entity,
@@ -25,9 +28,10 @@ from sitrep.records import (
     Mention,
     Reuse,
     Span,
+    StoryAnalysis,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = sa.MetaData()
 
@@ -124,6 +128,52 @@ reuse = sa.Table(
 )
 
 
+statements = sa.Table(
+    "statements", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
+# What only the whole corpus shows; recomputed after each build and swapped in at once.
+story_entities = sa.Table(
+    "story_entities", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("documents", sa.JSON, nullable=False),
+)
+
+entity_links = sa.Table(
+    "entity_links", metadata,
+    sa.Column("entity", sa.String(64), sa.ForeignKey("entities.id"), primary_key=True),
+    sa.Column("story_entity", sa.String(32), sa.ForeignKey("story_entities.id"), nullable=False, index=True),
+)
+
+claims = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("independent_origins", sa.Integer, nullable=False),
+    sa.Column("origins", sa.JSON, nullable=False),
+    sa.Column("parent", sa.String(32)),
+    sa.Column("members", sa.JSON, nullable=False),  # the assertions, as dicts
+)
+
+disputes = sa.Table(
+    "disputes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("a", sa.String(32), sa.ForeignKey("claims.id"), nullable=False),
+    sa.Column("b", sa.String(32), sa.ForeignKey("claims.id"), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
+
+STORY_TABLES = (disputes, claims, entity_links, story_entities)  # in the order they are emptied
+
+
 def _create_v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=[settings_table, builds, documents, failures])
 
@@ -137,8 +187,12 @@ def _add_reuse(conn: Connection) -> None:
 
 
 # Step N brings a database at version N-1 to version N. Append; never edit a released step.
+def _add_statements_and_story(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[statements, story_entities, entity_links, claims, disputes])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse,
+    1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
 }
 
 
@@ -236,7 +290,18 @@ class Store:
                     for e in analysis.entities for m in e.mentions])
             if analysis.attributions:
                 conn.execute(sa.insert(attributions), [_attribution_row(a) for a in analysis.attributions])
+            if analysis.statements:
+                conn.execute(sa.insert(statements), [{"document": document.id, "start": span.start, "end": span.end}
+                                                     for span in analysis.statements])
         return True
+
+    def statements(self) -> dict[str, list[Span]]:
+        """Each document's sentences in its own voice."""
+        found: dict[str, list[Span]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(statements).order_by(statements.c.document, statements.c.start)):
+                found.setdefault(row.document, []).append(Span(row.start, row.end))
+        return found
 
     def documents(self) -> Iterator[Document]:
         with self.engine.connect() as conn:
@@ -277,6 +342,43 @@ class Store:
             if found:
                 conn.execute(sa.insert(reuse), [asdict(item) for item in found])
 
+    def replace_story(self, story: StoryAnalysis) -> None:
+        """Merged entities, claims and disputes: recomputed after each build, swapped in at once."""
+        with self.engine.begin() as conn:
+            for table in STORY_TABLES:
+                conn.execute(sa.delete(table))
+            if story.entities:
+                conn.execute(sa.insert(story_entities), [
+                    {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions),
+                     "documents": e.documents} for e in story.entities])
+            if story.entity_links:
+                conn.execute(sa.insert(entity_links), [{"entity": k, "story_entity": v}
+                                                       for k, v in story.entity_links.items()])
+            if story.claims:
+                conn.execute(sa.insert(claims), [
+                    {"id": c.id, "text": c.text, "independent_origins": c.independent_origins, "origins": c.origins,
+                     "parent": c.parent, "members": [asdict(m) for m in c.members]} for c in story.claims])
+            if story.disputes:
+                conn.execute(sa.insert(disputes), [asdict(d) for d in story.disputes])
+
+    def story(self) -> StoryAnalysis:
+        article_entities = list(self.entities())
+        with self.engine.connect() as conn:
+            links = {r.entity: r.story_entity for r in conn.execute(sa.select(entity_links))}
+            mentioned: dict[str, list[Mention]] = {}
+            for entity in article_entities:
+                mentioned.setdefault(links.get(entity.id, ""), []).extend(entity.mentions)
+            merged = [Entity(id=r.id, name=r.name, type=r.type, aliases=list(r.aliases),
+                             mentions=mentioned.get(r.id, []), documents=list(r.documents))
+                      for r in conn.execute(sa.select(story_entities))]
+            found = [Claim(id=r.id, text=r.text, members=[Assertion(**m) for m in r.members],
+                           independent_origins=r.independent_origins, origins=list(r.origins), parent=r.parent)
+                     for r in conn.execute(sa.select(claims))]
+            pairs = [Dispute(r.a, r.b, r.reason) for r in conn.execute(sa.select(disputes).order_by(disputes.c.id))]
+        merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
+        found.sort(key=lambda c: (-c.independent_origins, -len(c.members), c.id))
+        return StoryAnalysis(merged, links, found, pairs)
+
     def reuse(self) -> Iterator[Reuse]:
         with self.engine.connect() as conn:
             for row in conn.execute(sa.select(reuse).order_by(reuse.c.id)):
@@ -303,6 +405,9 @@ class Store:
                 "entities": conn.execute(sa.select(sa.func.count()).select_from(entities)).scalar(),
                 "attributions": conn.execute(sa.select(sa.func.count()).select_from(attributions)).scalar(),
                 "reuse": conn.execute(sa.select(sa.func.count()).select_from(reuse)).scalar(),
+                "story_entities": conn.execute(sa.select(sa.func.count()).select_from(story_entities)).scalar(),
+                "claims": conn.execute(sa.select(sa.func.count()).select_from(claims)).scalar(),
+                "disputes": conn.execute(sa.select(sa.func.count()).select_from(disputes)).scalar(),
             }
 
 

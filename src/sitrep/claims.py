@@ -1,0 +1,250 @@
+"""Claims: what the articles put forward, grouped across articles, with their independent origins.
+
+Every attribution's content and every sentence an article says in its own voice is an assertion. A
+denial ("X denied that…", "it is false that…") is two: the denier's stance, and the proposition it
+denies, which may be the only trace of someone else's claim. Assertions join into one claim when
+they share enough of their content words (stems, numbers aside); a denial never joins what it
+denies. Within a claim, assertions that give different figures for the same count ("23 killed",
+"seven killed") become claims of their own under it: the sources agree on the event and disagree on
+the figure.
+
+Independent origins: assertions count once per upstream source. The same speaker (merged entity),
+the same outermost reporter in a chain (`via`), the same wire credit, or a reused passage joins
+two assertions into one origin: five outlets reprinting one agency report are one origin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+from sitrep import patterns as P
+from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+
+WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+
+
+def assertions(documents: list[Document], attributions: list[Attribution],
+               statements: dict[str, list[Span]]) -> list[Assertion]:
+    texts = {d.id: d.text for d in documents}
+    found = []
+    for a in attributions:
+        text = texts[a.document]
+        sentence = sentence_around(text, a.start, a.end)
+        common = dict(document=a.document, sentence=sentence, speaker=a.speaker, speaker_entity=a.speaker_entity,
+                      via=list(a.via), attribution=a.id)
+        denied = _denied_part(a)
+        if denied is None:
+            found.append(Assertion(start=a.start, end=a.end, text=a.content, **common))
+            continue
+        found.append(Assertion(start=a.start, end=a.end, text=a.content, kind="denial", **common))
+        start, end = denied
+        found.append(Assertion(document=a.document, start=start, end=end, text=text[start:end], sentence=sentence,
+                               speaker=None, speaker_entity=None, via=[], attribution=a.id, kind="denied"))
+    for document, spans in statements.items():
+        text = texts.get(document)
+        for span in spans if text is not None else ():
+            found.append(Assertion(document=document, start=span.start, end=span.end, text=text[span.start:span.end],
+                                   sentence=text[span.start:span.end], speaker=None, speaker_entity=None, via=[],
+                                   attribution=None, kind="narration"))
+    return found
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start)]
+    after = SENTENCE_BREAK.search(text, end)
+    return text[before[-1] if before else 0:after.start() + 1 if after else len(text)].strip()
+
+
+def _denied_part(a: Attribution) -> tuple[int, int] | None:
+    """Where in a denial's content the denied proposition lies; None when the attribution denies nothing."""
+    cue_words = {w.lower() for w in WORD.findall(a.cue)}
+    for frame in P.DENIAL_FRAMES:
+        match = frame.search(a.content)
+        if match:
+            if "rest" in frame.groupindex:
+                return a.start + match.start("rest"), a.start + match.end("rest")
+            return a.start + match.end(), a.end
+    if cue_words & P.DENIAL_CUES:
+        lead = P.DENIED_OBJECT.match(a.content)
+        return (a.start + (lead.end() if lead and lead.end() < len(a.content) - 10 else 0)), a.end
+    return None
+
+
+def stems(text: str) -> set[str]:
+    """Content words, crudely stemmed, numbers left out (figures are compared apart)."""
+    found = set()
+    for word in WORD.findall(text.lower()):
+        word = re.sub(r"[’']s$", "", word)
+        if word in P.STOPWORDS or len(word) < 3 or word[0].isdigit() or word in P.NUMBER_WORDS:
+            continue
+        found.add(stem(word))
+    return found
+
+
+def stem(word: str) -> str:
+    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def figures(text: str) -> dict[str, int]:
+    """Counts a text gives: {"killed": 23}."""
+    found: dict[str, int] = {}
+    for match in P.CASUALTY.finditer(text):
+        raw = match.group("figure").lower().replace(",", "")
+        value = int(raw) if raw.isdigit() else P.NUMBER_WORDS.get(raw)
+        if value is not None:
+            found.setdefault(P.CASUALTY_KIND[match.group("kind").lower()], value)
+    return found
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    """Shared content words over the smaller side's (a short claim inside a longer one still matches)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+class _Groups:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+    def sets(self) -> list[list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            found[self.find(i)].append(i)
+        return list(found.values())
+
+
+def group_claims(found: list[Assertion], documents: list[Document], reuse: list[Reuse],
+                 settings: Settings = DEFAULT_SETTINGS) -> list[Claim]:
+    groups = _Groups(len(found))
+    _join_alike(found, groups, settings)
+    _join_denials_with_their_reasons(found, groups)
+    credits = {d.id: d.credits for d in documents}
+    claims = []
+    for members in groups.sets():
+        claims += _claims_of([found[i] for i in members], credits, reuse)
+    return claims
+
+
+def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> None:
+    """Assertions that share enough of their distinctive words. Words that most assertions of the
+    story use (its main actors and places) say nothing about which claim a sentence makes."""
+    words = [stems(a.text) for a in found]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, stemmed in enumerate(words):
+        for w in stemmed:
+            index[w].append(i)
+    common = {w for w, ids in index.items() if len(ids) > settings.claim_max_word_share * len(found) + 1}
+    distinctive = [w - common for w in words]
+    for i, stemmed in enumerate(distinctive):
+        shared: dict[int, int] = defaultdict(int)
+        for w in stemmed:
+            for j in index[w]:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            if count >= settings.claim_min_shared_words and _joinable(found[i], found[j]) and similarity(
+                    stemmed, distinctive[j]) >= settings.claim_min_similarity:
+                groups.union(i, j)
+
+
+def _join_denials_with_their_reasons(found: list[Assertion], groups: _Groups) -> None:
+    """"X dismissed the claim, saying Y": Y is part of X's denial."""
+    for i, denial in enumerate(found):
+        if denial.kind != "denial":
+            continue
+        for j, other in enumerate(found):
+            if (other.kind == "attributed" and other.document == denial.document and other.sentence == denial.sentence
+                    and other.speaker == denial.speaker):
+                groups.union(i, j)
+
+
+def _joinable(a: Assertion, b: Assertion) -> bool:
+    """A denial and what it denies, or one article's narration and its own attributions, stay apart."""
+    if (a.kind == "denial") != (b.kind == "denial"):
+        return False
+    if a.attribution is not None and a.attribution == b.attribution:
+        return False
+    return not (a.document == b.document and "narration" in (a.kind, b.kind))
+
+
+def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse]) -> list[Claim]:
+    """The claim of a group of assertions, and one claim under it for each figure they disagree on."""
+    members.sort(key=lambda m: (m.document, m.start))
+    claim = _claim(members, credits, reuse)
+    by_figure: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
+    for member in members:
+        for kind, value in figures(member.text).items():
+            by_figure[(kind, value)].append(member)
+    kinds = [kind for kind, _ in by_figure]
+    children = [_claim(group, credits, reuse, parent=claim.id)
+                for (kind, _), group in sorted(by_figure.items()) if kinds.count(kind) > 1]
+    return [claim, *children]
+
+
+def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse],
+           parent: str | None = None) -> Claim:
+    key = "|".join(f"{m.document}:{m.start}:{m.end}:{m.kind}" for m in members)
+    origins = independent_origins(members, credits, reuse)
+    spokesman = next((m for m in members if m.kind in ("attributed", "denial")), members[0])
+    return Claim(id="C" + hashlib.sha1(key.encode()).hexdigest()[:12], text=spokesman.text, members=members,
+                 independent_origins=len(origins), origins=origins, parent=parent)
+
+
+def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse]) -> list[str]:
+    """One name for each upstream source the members rest on."""
+    groups = _Groups(len(members))
+    first_with: dict[str, int] = {}
+    for i, member in enumerate(members):
+        for key in _upstream_keys(member, credits):
+            if key in first_with:
+                groups.union(first_with[key], i)
+            else:
+                first_with[key] = i
+    for i, a in enumerate(members):
+        for j, b in enumerate(members[i + 1:], start=i + 1):
+            if any(_in_reused(a, b, r) or _in_reused(b, a, r) for r in reuse):
+                groups.union(i, j)
+    return sorted(_origin_name(members[ids[0]], credits) for ids in groups.sets())
+
+
+def _upstream_keys(member: Assertion, credits: dict[str, list[str]]) -> list[str]:
+    keys = []
+    if member.speaker_entity:
+        keys.append("entity:" + member.speaker_entity)
+    elif member.speaker:
+        keys.append("speaker:" + member.document + ":" + member.speaker.lower())
+    if member.via:
+        keys.append("via:" + member.via[0].lower().removeprefix("the "))
+    keys += ["wire:" + credit for credit in credits.get(member.document, [])]
+    if not keys:
+        keys.append("document:" + member.document)
+    return keys
+
+
+def _in_reused(a: Assertion, b: Assertion, r: Reuse) -> bool:
+    return (r.origin == a.document and r.copy == b.document and a.start < r.origin_end and r.origin_start < a.end
+            and b.start < r.copy_end and r.copy_start < b.end)
+
+
+def _origin_name(member: Assertion, credits: dict[str, list[str]]) -> str:
+    if member.via:
+        return member.via[0]
+    if member.speaker:
+        return member.speaker
+    wires = credits.get(member.document)
+    return wires[0] if wires else f"the article {member.document}"

@@ -1,0 +1,136 @@
+"""Disputes: pairs of claims that cannot both be true, and why.
+
+- A denial disputes what it denies: the claim it names, reported inside the denial when no article
+  carries it otherwise ("dismissed earlier claims of being pushed back").
+- Exclusive outcomes: one side says control of a place changed hands (captured, taken, fell, crossed)
+  or an attack happened, the other that it did not (still holds, not fallen, "it is false that…").
+  The two must share a topic (the same article, or names in common) and come from different sources;
+  two articles' own narrations are accounts of a moving situation, not sources at odds.
+- Different figures for the same count, under one claim ("23 killed" against "seven killed").
+A change over time is not a dispute: when the side saying "no change" is dated before the side saying
+"changed", the story moved on (held in August, taken in September); it belongs on the timeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep import patterns as P
+from sitrep.claims import figures, stem, stems
+from sitrep.records import Assertion, Claim, Dispute, Document
+from sitrep.settings import DEFAULT_SETTINGS, Settings
+
+FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK}
+NEGATION_REACH = 40  # characters before a frame word where a "not" negates it ("have not made a single attempt")
+
+
+def find_disputes(claims: list[Claim], documents: list[Document],
+                  settings: Settings = DEFAULT_SETTINGS) -> list[Dispute]:
+    dates = {d.id: d.published for d in documents}
+    found: dict[frozenset, Dispute] = {}
+
+    def add(a: Claim, b: Claim, reason: str) -> None:
+        found.setdefault(frozenset((a.id, b.id)), Dispute(a.id, b.id, reason))
+
+    by_attribution_denied = {m.attribution: c for c in claims for m in c.members if m.kind == "denied"}
+    for claim in claims:
+        for member in claim.members:
+            if member.kind == "denial" and member.attribution in by_attribution_denied:
+                denied = by_attribution_denied[member.attribution]
+                add(denied, claim, f"denial: {member.speaker or 'a source'} says it is not so")
+    stances = {c.id: _stances(c) for c in claims}
+    topics = {c.id: _topic(c) for c in claims}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            reason = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
+            if reason:
+                add(a, b, reason)
+    return list(found.values())
+
+
+def _figures_conflict(a: Claim, b: Claim) -> str | None:
+    if a.parent is None or a.parent != b.parent:
+        return None
+    fa, fb = figures(a.members[0].text), figures(b.members[0].text)
+    for kind in fa.keys() & fb.keys():
+        if fa[kind] != fb[kind]:
+            return f"different figures: {fa[kind]} against {fb[kind]} {kind}"
+    return None
+
+
+def _outcome_conflict(a: Claim, b: Claim, stances: dict, topics: dict, dates: dict[str, str | None],
+                      settings: Settings) -> str | None:
+    if a.parent == b.id or b.parent == a.id or (a.parent and a.parent == b.parent):
+        return None
+    if _sources(a) & _sources(b) or (_narrated(a) and _narrated(b)):
+        return None
+    same_article = bool(set(a.documents) & set(b.documents))
+    if not same_article and len(topics[a.id] & topics[b.id]) < settings.dispute_min_shared_names:
+        return None
+    for frame, word in (("control", "control of a place"), ("attack", "whether an attack happened")):
+        sa, sb = stances[a.id].get(frame), stances[b.id].get(frame)
+        if sa and sb and sa != sb:
+            changed, unchanged = (a, b) if sa > 0 else (b, a)
+            if _moved_on(unchanged, changed, dates):
+                return None
+            return f"exclusive outcomes: {word}"
+    return None
+
+
+def _sources(claim: Claim) -> set[str]:
+    return {m.speaker_entity or (m.speaker or "").lower() for m in claim.members
+            if m.kind in ("attributed", "denial") and (m.speaker_entity or m.speaker)}
+
+
+def _narrated(claim: Claim) -> bool:
+    return all(m.kind == "narration" for m in claim.members)
+
+
+def _moved_on(unchanged: Claim, changed: Claim, dates: dict[str, str | None]) -> bool:
+    """The 'nothing changed' side is dated before the 'it changed' side: a change over time."""
+    before = [dates[d] for d in unchanged.documents if dates.get(d)]
+    after = [dates[d] for d in changed.documents if dates.get(d)]
+    return bool(before and after) and max(before) < min(after)
+
+
+def _stances(claim: Claim) -> dict[str, int]:
+    """+1: the claim says it happened; -1: that it did not; absent when its members disagree or say nothing."""
+    votes: dict[str, set[int]] = {}
+    for member in claim.members:
+        for frame, stance in member_stances(member).items():
+            votes.setdefault(frame, set()).add(stance)
+    return {frame: next(iter(v)) for frame, v in votes.items() if len(v) == 1}
+
+
+def member_stances(member: Assertion) -> dict[str, int]:
+    text = member.text
+    if P.HYPOTHETICAL.match(text):
+        return {}
+    flip = 1
+    if member.kind == "denial":
+        flip = -1
+        for frame in P.DENIAL_FRAMES:
+            match = frame.search(text)
+            if match:
+                text = match.group("rest") if "rest" in frame.groupindex else text[match.end():]
+                break
+    found: dict[str, int] = {}
+    if P.CONTROL_HOLD.search(text):
+        found["control"] = -flip
+    for frame, pattern in FRAMES.items():
+        match = pattern.search(text)
+        if match and frame not in found:
+            negated = P.NEGATION.search(text[max(0, match.start() - NEGATION_REACH):match.start()])
+            found[frame] = (-1 if negated else 1) * flip
+    return found
+
+
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\w*")
+
+
+def _topic(claim: Claim) -> set[str]:
+    """The names a claim's sentences mention: places and actors it is about."""
+    found = set()
+    for member in claim.members:
+        found |= {stem(w.lower()) for w in NAME.findall(member.sentence)} & stems(member.sentence)
+    return found

@@ -1,0 +1,285 @@
+"""Entities across articles: one entity per person, organisation or place, with every name it goes by.
+
+Each article's entities (see `entities`) are joined, strongest evidence first:
+1. the same name (titles stripped, accents folded) — any tagger label, the commonest wins;
+2. the same name spelt another way (Ahmad/Ahmed, Nazari/Nazary: every word alike, same initial);
+3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X);
+4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", when one candidate fits.
+Two full names that one article keeps apart are different people in every article: that is how a
+father and a son who share a name stay apart. "X, the son of Y" and a "Jr." tell the generations
+apart. Spelling variants and fuller forms also need a shared context (another entity named in
+both articles), so that a string resemblance alone joins nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from sitrep import patterns as P
+from sitrep.entities import initials, name_form
+from sitrep.records import Document, Entity
+
+KINSHIP_REACH = 40  # characters between "son of" and the parent's name ("the legendary Commander")
+SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) two words must reach to be one word spelt twice
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name reduced to what identifies it: folded words, and a generation marker kept aside."""
+
+    words: tuple[str, ...]
+    generation: str | None = None
+
+    @property
+    def full(self) -> bool:
+        return len(self.words) >= 2
+
+
+def parse_name(text: str) -> Name:
+    folded = unicodedata.normalize("NFKD", name_form(text))
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    words = [w for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", "", folded)) if w]
+    generation = None
+    if len(words) > 1 and words[-1] in P.GENERATION_MARKERS:
+        generation = P.GENERATION_MARKERS[words.pop()]
+    return Name(tuple(words), generation)
+
+
+@dataclass
+class _Node:
+    """One article's entity, as the merge sees it."""
+
+    entity: Entity
+    document: str
+    type: str
+    name: Name
+    names: set[Name]
+    context: set[tuple[str, ...]] = field(default_factory=set)  # other names in the same article
+
+
+def merge_entities(documents: list[Document], entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+    """Story entities, and for each article entity id the id of the story entity it belongs to."""
+    texts = {d.id: d.text for d in documents}
+    nodes = [_node(e) for e in entities]
+    by_document: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes:
+        by_document[node.document].append(node)
+    for members in by_document.values():
+        names = {n.name.words for n in members}
+        for node in members:
+            node.context = names - {node.name.words}
+    merge = _Merge(nodes, _generations(by_document, texts))
+    merge.join_same_names()
+    merge.join_variants()
+    merge.attach_short_forms()
+    return merge.result()
+
+
+def _node(entity: Entity) -> _Node:
+    kind = entity.type
+    name = parse_name(entity.name)
+    if name.words and name.words[-1] in P.ORGANISATION_HEADS and len(name.words) > 1:
+        kind = "organisation"  # "X Foundation" is not the person X, whatever the tagger said
+    names = {name} | {parse_name(a) for a in entity.aliases}
+    return _Node(entity, entity.documents[0], kind, name, {n for n in names if n.words})
+
+
+def _generations(by_document: dict[str, list[_Node]], texts: dict[str, str]) -> dict[int, str]:
+    """Nodes known to be a younger generation ("Jr.", "X, the son of Y", "his son, X"): id(node) → 'younger'
+    and the parents they name → 'older'."""
+    found: dict[int, str] = {}
+    for document, members in by_document.items():
+        text = texts.get(document, "")
+        people = [n for n in members if n.type == "person"]
+        spans = sorted(((m.start, m.end, n) for n in people for m in n.entity.mentions), key=lambda s: s[0])
+        for start, end, node in spans:
+            if node.name.generation == "Jr.":
+                found[id(node)] = "younger"
+            after = P.KINSHIP_AFTER_NAME.match(text[end:end + 40])
+            if after:  # the parent is the next person named, a few words on ("of the late General Y")
+                parent = next((n for s, _, n in spans if 0 <= s - end - after.end() <= KINSHIP_REACH
+                               and n is not node), None)
+                if parent is not None:
+                    found[id(node)] = "younger"
+                    found.setdefault(id(parent), "older")
+            if P.KINSHIP_BEFORE_NAME.search(text[max(0, start - 40):start]):
+                found[id(node)] = "younger"
+    return found
+
+
+class _Merge:
+    """Union-find over article entities, refusing joins that an article or a generation forbids."""
+
+    def __init__(self, nodes: list[_Node], generations: dict[int, str]):
+        self.nodes = nodes
+        self.parent = list(range(len(nodes)))
+        self.generations = generations
+        self.index = {id(n): i for i, n in enumerate(nodes)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def members(self, root: int) -> list[_Node]:
+        return [n for i, n in enumerate(self.nodes) if self.find(i) == root]
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self._may_join(self.members(ra), self.members(rb)):
+            return False
+        self.parent[rb] = ra
+        return True
+
+    def _may_join(self, left: list[_Node], right: list[_Node]) -> bool:
+        people = [n for n in left + right if n.type == "person"]
+        if not people:
+            return True
+        # An article that names two people in full keeps them apart everywhere.
+        full_left = {(n.document, id(n)) for n in left if n.type == "person" and n.name.full}
+        full_right = {(n.document, id(n)) for n in right if n.type == "person" and n.name.full}
+        documents_left = {d for d, _ in full_left}
+        if any(d in documents_left and (d, i) not in full_left for d, i in full_right):
+            return False
+        generations = {self.generations.get(id(n)) for n in people} - {None}
+        return len(generations) < 2
+
+    # 1. the same name
+    def join_same_names(self) -> None:
+        by_name: dict[Name, list[int]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            if node.name.full or node.type != "person":  # a surname alone is not yet anyone
+                by_name[node.name].append(i)
+        for group in by_name.values():
+            for i in group[1:]:
+                self.union(group[0], i)
+
+    # 2 and 3. spelling variants and fuller forms, with a shared context
+    def join_variants(self) -> None:
+        pairs = []
+        by_last: dict[str, list[int]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            if node.name.words:
+                by_last[node.name.words[0][:2]].append(i)
+        for group in by_last.values():
+            for x, i in enumerate(group):
+                for j in group[x + 1:]:
+                    score = _variant_score(self.nodes[i], self.nodes[j])
+                    if score and self.nodes[i].context & self.nodes[j].context:
+                        pairs.append((score, i, j))
+        for _, i, j in sorted(pairs, key=lambda p: -p[0]):
+            self.union(i, j)
+
+    # 4. a name alone
+    def attach_short_forms(self) -> None:
+        clusters: dict[int, list[_Node]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            clusters[self.find(i)].append(node)
+        named = [r for r, members in clusters.items() if any(m.name.full for m in members)]
+        for root, members in clusters.items():
+            if root in named:
+                continue
+            node = max(members, key=lambda m: len(m.entity.mentions))
+            candidates = [r for r in named if _short_fits(node, clusters[r])]
+            if node.name.generation == "Jr.":
+                candidates = [r for r in candidates
+                              if any(self.generations.get(id(m)) == "younger" for m in clusters[r])]
+            elif _is_acronym(node.entity.name) and len(candidates) > 1:
+                candidates = [r for r in candidates if any(node.entity.name in _acronyms(m) for m in clusters[r])]
+            if len(candidates) == 1:
+                self.union(candidates[0], root)
+
+    def result(self) -> tuple[list[Entity], dict[str, str]]:
+        groups: dict[int, list[_Node]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            groups[self.find(i)].append(node)
+        merged, links = [], {}
+        for members in groups.values():
+            entity = _story_entity(members)
+            merged.append(entity)
+            links.update({m.entity.id: entity.id for m in members})
+        merged.sort(key=lambda e: (-len(e.mentions), e.name))
+        return merged, links
+
+
+def _words_alike(a: str, b: str) -> bool:
+    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SPELLING_SIMILARITY)
+
+
+def _variant_score(a: _Node, b: _Node) -> int:
+    """How strongly two names are one name: 3 spelt alike word for word, 2 a fuller form; 0 not."""
+    if a.name.generation != b.name.generation or not (a.name.full or b.name.full):
+        return 0
+    if a.type == b.type == "person":
+        x, y = sorted((a.name.words, b.name.words), key=len)
+        if len(x) < 2 or not (_words_alike(x[0], y[0]) and _words_alike(x[-1], y[-1])):
+            return 0
+        if len(x) == len(y):
+            return 3 if all(_words_alike(p, q) for p, q in zip(x, y)) else 0
+        return 2  # a middle name more ("Ali M. Nazari")
+    kinds = {a.type, b.type}
+    if kinds <= {"organisation", "place"} and _core(a) and _core(a) == _core(b):
+        return 2
+    return 0
+
+
+def _core(node: _Node) -> tuple[str, ...]:
+    """A name without the words that only describe it ("X News Agency" → X, "X province" → X)."""
+    generic = P.PLACE_GENERIC | P.ORGANISATION_GENERIC
+    return tuple(w for w in node.name.words if w not in generic)
+
+
+def _original_core(node: _Node) -> str:
+    generic = P.PLACE_GENERIC | P.ORGANISATION_GENERIC
+    return " ".join(w for w in name_form(node.entity.name).split() if w.lower() not in generic)
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper() and text.isalpha()
+
+
+def _acronyms(node: _Node) -> set[str]:
+    return {initials(node.entity.name), *(a for a in node.entity.aliases if _is_acronym(a))}
+
+
+def _short_fits(node: _Node, members: list[_Node]) -> bool:
+    """A surname, "Surname Jr." or an acronym (letters swapped too) that one of the members explains."""
+    text = node.entity.name
+    if _is_acronym(text) and node.type != "person":
+        return any(member.type in ("organisation", "group") and any(
+            x == text or len(x) == len(text) > 2 and sorted(x) == sorted(text) for x in _acronyms(member))
+            for member in members)
+    surname = node.name.words[-1] if node.name.words else ""
+    alike = _words_alike if node.type == "person" else str.__eq__  # a mislabelled surname must be exact
+    return bool(surname) and any(m.type == "person" and m.name.full and alike(m.name.words[-1], surname)
+                                 for m in members)
+
+
+def _story_entity(members: list[_Node]) -> Entity:
+    kinds = Counter()
+    forms: Counter[str] = Counter()
+    for member in members:
+        kinds[member.type] += len(member.entity.mentions) or 1
+        forms[member.entity.name] += len(member.entity.mentions) or 1
+    kind = kinds.most_common(1)[0][0]
+    full = [f for f in forms if parse_name(f).full] or list(forms)
+    name = max(full, key=lambda f: (forms[f], len(f)))
+    aliases = {form for m in members for form in (m.entity.name, *m.entity.aliases)}
+    # "TASS News Agency" is also called TASS
+    aliases |= {core for m in members if m.type == "organisation" and _is_acronym(core := _original_core(m))}
+    aliases = sorted(aliases - {name})
+    ids = sorted(m.entity.id for m in members)
+    return Entity(
+        id="E" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:12], name=name, type=kind, aliases=aliases,
+        mentions=[mention for m in members for mention in m.entity.mentions],
+        documents=sorted({m.document for m in members}),
+    )

@@ -1,0 +1,158 @@
+"""Across articles, against what an analyst found: entities merged (and traps kept apart), claims
+corroborated by the right number of independent origins, disputes found, changes over time not
+taken for disputes. Every `must` item holds; at least 80% of `should` in each section."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import document_key, normalise
+
+from sitrep.entities import name_form
+
+SHOULD_RECALL = 0.8
+
+
+def _entity_names(entity: dict) -> set[str]:
+    return {normalise(n).rstrip(".") for n in (entity["name"], *entity["aliases"])}
+
+
+def _holds(entity: dict, name: str) -> bool:
+    """The entity goes by the name, or by it with its title stripped ("Vice President X" → "X")."""
+    names = _entity_names(entity)
+    return normalise(name).rstrip(".") in names or normalise(name_form(name)).rstrip(".") in names
+
+
+def _same(story: dict, names: list[str]) -> bool:
+    return any(all(_holds(e, n) for n in names) for e in story["entities"])
+
+
+def _apart(story: dict, names: list[str]) -> bool:
+    """Each name is someone, and no entity goes by both (title-stripped forms are not enough to join)."""
+    exact = [normalise(n).rstrip(".") for n in names]
+    known = all(any(_holds(e, n) for e in story["entities"]) for n in names)
+    return known and not any(all(n in _entity_names(e) for n in exact) for e in story["entities"])
+
+
+def _items(expected, section, level):
+    return [i for i in expected[section] if i["level"] == level]
+
+
+def _recall_ok(found: list[bool]) -> bool:
+    return sum(found) >= SHOULD_RECALL * len(found)
+
+
+def test_every_must_entity_is_one_entity(corpus):
+    _, story, expected = corpus
+    missing = [i["names"] for i in expected["entities"]["same"] if i["level"] == "must" and not _same(story, i["names"])]
+    assert not missing, missing
+
+
+def test_most_should_entities_are_one_entity(corpus):
+    _, story, expected = corpus
+    items = [i for i in expected["entities"]["same"] if i["level"] == "should"]
+    found = [_same(story, i["names"]) for i in items]
+    assert _recall_ok(found), [i["names"] for i, ok in zip(items, found) if not ok]
+
+
+def test_entity_traps_stay_apart(corpus):
+    _, story, expected = corpus
+    merged = [i["names"] for i in expected["entities"]["different"] if i["level"] == "must"
+              and not _apart(story, i["names"])]
+    assert not merged, merged
+
+
+def test_every_speaker_entity_is_a_merged_entity(corpus):
+    _, story, _ = corpus
+    ids = {e["id"] for e in story["entities"]}
+    speakers = [a["speaker_entity"] for a in story["attributions"] if a["speaker_entity"]]
+    assert speakers and all(s in ids for s in speakers)
+
+
+def _locate(story: dict, side: dict) -> tuple[str, int, int] | None:
+    """The document id and offsets of a snippet in its document's clean text."""
+    for document in story["documents"]:
+        if document_key(document) == side["doc"]:
+            text = normalise(document["text"])
+            at = text.find(normalise(side["snippet"]))
+            return (document["id"], at, at + len(normalise(side["snippet"]))) if at >= 0 else None
+    return None
+
+
+def _claims_at(story: dict, side: dict) -> set[str]:
+    """Claims with a member overlapping the snippet (offsets compared on the normalised text)."""
+    place = _locate(story, side)
+    if place is None:
+        return set()
+    document, start, end = place
+    text = next(d["text"] for d in story["documents"] if d["id"] == document)
+    found = set()
+    for claim in story["claims"]:
+        for member in claim["members"]:
+            if member["document"] != document:
+                continue
+            m_start = len(normalise(text[:member["start"]] + "x")) - 1
+            m_end = m_start + len(normalise(text[member["start"]:member["end"]]))
+            if m_start < end and start < m_end:
+                found.add(claim["id"])
+    return found
+
+
+def _disputed(story: dict, item: dict) -> bool:
+    left, right = _claims_at(story, item["a"]), _claims_at(story, item["b"])
+    return any(frozenset((d["a"], d["b"])) in {frozenset((x, y)) for x in left for y in right}
+               for d in story["disputes"])
+
+
+def test_every_must_dispute_is_found(corpus):
+    _, story, expected = corpus
+    missing = [i["topic"] for i in _items(expected, "disputes", "must") if not _disputed(story, i)]
+    assert not missing, missing
+
+
+def test_most_should_disputes_are_found(corpus):
+    _, story, expected = corpus
+    items = _items(expected, "disputes", "should")
+    found = [_disputed(story, i) for i in items]
+    assert _recall_ok(found), [i["topic"] for i, ok in zip(items, found) if not ok]
+
+
+@pytest.mark.parametrize("level", ["must", "should"])
+def test_changes_over_time_are_not_disputes(corpus, level):
+    _, story, expected = corpus
+    flagged = [(i["a"]["snippet"], i["b"]["snippet"]) for i in _items(expected, "not_disputes", level)
+               if _disputed(story, i)]
+    assert not flagged, flagged
+
+
+def _corroborated(story: dict, item: dict) -> bool:
+    keys = {d["id"]: document_key(d) for d in story["documents"]}
+    wanted = {normalise(w) for w in item["claim"].split() if len(w) > 4}
+    for claim in story["claims"]:
+        documents = {keys[d] for d in claim["documents"]}
+        words = set(normalise(" ".join(m["text"] for m in claim["members"])).split())
+        if set(item["docs"]) <= documents and claim["independent_origins"] == item["independent_origins"] and len(
+                wanted & words) >= 2:
+            return True
+    return False
+
+
+def test_every_must_corroboration_counts_its_independent_origins(corpus):
+    _, story, expected = corpus
+    missing = [i["claim"] for i in _items(expected, "corroboration", "must") if not _corroborated(story, i)]
+    assert not missing, missing
+
+
+def test_most_should_corroborations_count_their_independent_origins(corpus):
+    _, story, expected = corpus
+    items = _items(expected, "corroboration", "should")
+    found = [_corroborated(story, i) for i in items]
+    assert _recall_ok(found), [i["claim"] for i, ok in zip(items, found) if not ok]
+
+
+def test_every_dispute_names_two_known_claims_and_a_reason(corpus):
+    _, story, _ = corpus
+    claims = {c["id"] for c in story["claims"]}
+    assert story["disputes"]
+    for dispute in story["disputes"]:
+        assert dispute["a"] in claims and dispute["b"] in claims and dispute["a"] != dispute["b"]
+        assert dispute["reason"]
