@@ -74,9 +74,26 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         start, end = role_window(context, cue)
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
         content = _runs(tags, start, "CON") or _adjacent_quotation(context.quote_of, cue)
+        source = _runs(tags, start, "SRC")
+        content = _fronted_content(doc, cue, source, content)
         content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
-        found.append(SpanAttribution([cue], _runs(tags, start, "SRC"), content))
+        found.append(SpanAttribution([cue], source, content))
     return found
+
+
+def _fronted_content(doc: Doc, cue: list[int], source: list[list[int]], content: list[list[int]]) -> list[list[int]]:
+    """"A, the X, which runs Y, said on Thursday.": when the tagger reached into another paragraph for
+    the content, the content is the clause in front of the source."""
+    sentence = doc[cue[0]].sent
+    if not content or not source or any(sentence.start <= i < sentence.end for run in content for i in run):
+        return content
+    if "\n\n" not in doc[cue[0]:content[0][0]].text and "\n\n" not in doc[content[-1][-1]:cue[0]].text:
+        return content
+    first = source[0][0]
+    fronted = [i for i in range(sentence.start, first) if not doc[i].is_space]
+    while fronted and doc[fronted[-1]].is_punct:
+        fronted.pop()
+    return [fronted] if len(fronted) >= 3 and first < cue[0] else content
 
 
 def _with_coordinated_clauses(doc: Doc, content: list[list[int]]) -> list[list[int]]:

@@ -54,7 +54,8 @@ def assertions(documents: list[Document], attributions: list[Attribution],
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start)]
+    # the look-ahead of a break must see the first character of the sentence, so search a little past it
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start + 3) if m.end() <= start]
     after = SENTENCE_BREAK.search(text, end)
     return text[before[-1] if before else 0:after.start() + 1 if after else len(text)].strip()
 
@@ -95,7 +96,7 @@ def stem(word: str) -> str:
 def figures(text: str) -> dict[str, int]:
     """Counts a text gives: {"killed": 23}."""
     found: dict[str, int] = {}
-    for match in P.CASUALTY.finditer(text):
+    for match in [*P.CASUALTY.finditer(text), *P.CASUALTY_AFTER.finditer(text)]:
         raw = match.group("figure").lower().replace(",", "")
         value = int(raw) if raw.isdigit() else P.NUMBER_WORDS.get(raw)
         if value is not None:
@@ -133,6 +134,7 @@ def group_claims(found: list[Assertion], documents: list[Document], reuse: list[
     groups = _Groups(len(found))
     _join_alike(found, groups, settings)
     _join_denials_with_their_reasons(found, groups)
+    _join_counts(found, groups, settings)
     credits = {d.id: d.credits for d in documents}
     claims = []
     for members in groups.sets():
@@ -141,24 +143,46 @@ def group_claims(found: list[Assertion], documents: list[Document], reuse: list[
 
 
 def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> None:
-    """Assertions that share enough of their distinctive words. Words that most assertions of the
-    story use (its main actors and places) say nothing about which claim a sentence makes."""
+    """Each assertion joins the claim whose first assertion it resembles most, if enough: comparing with
+    the first one, not with any member, keeps a chain of loose resemblances from joining everything.
+    Words that many assertions of the story use (its main actors and places) say nothing about which
+    claim a sentence makes, and are left out."""
     words = [stems(a.text) for a in found]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, stemmed in enumerate(words):
+    counts: dict[str, int] = defaultdict(int)
+    for stemmed in words:
         for w in stemmed:
-            index[w].append(i)
-    common = {w for w, ids in index.items() if len(ids) > settings.claim_max_word_share * len(found) + 1}
+            counts[w] += 1
+    common = {w for w, n in counts.items() if n > settings.claim_max_word_share * len(found) + 1}
     distinctive = [w - common for w in words]
+    leaders: dict[str, list[int]] = defaultdict(list)  # word → claims (by first assertion) that use it
     for i, stemmed in enumerate(distinctive):
         shared: dict[int, int] = defaultdict(int)
         for w in stemmed:
-            for j in index[w]:
-                if j > i:
-                    shared[j] += 1
-        for j, count in shared.items():
-            if count >= settings.claim_min_shared_words and _joinable(found[i], found[j]) and similarity(
-                    stemmed, distinctive[j]) >= settings.claim_min_similarity:
+            for leader in leaders[w]:
+                shared[leader] += 1
+        best, best_score = None, 0.0
+        for leader, count in shared.items():
+            other = distinctive[leader]
+            score = count / min(len(stemmed), len(other))
+            if (count >= settings.claim_min_shared_words and score >= settings.claim_min_similarity
+                    and count / len(stemmed | other) >= settings.claim_min_jaccard
+                    and score > best_score and _joinable(found[i], found[leader])):
+                best, best_score = leader, score
+        if best is None:
+            for w in stemmed:
+                leaders[w].append(i)
+        else:
+            groups.union(best, i)
+
+
+def _join_counts(found: list[Assertion], groups: _Groups, settings: Settings) -> None:
+    """Assertions that count the same thing (the dead of one strike: the same kind of figure, in
+    sentences that share enough words) are one claim, whatever figures they give."""
+    counted = [(i, set(figures(a.text)), stems(a.sentence)) for i, a in enumerate(found) if figures(a.text)]
+    for x, (i, kinds, words) in enumerate(counted):
+        for j, other_kinds, other_words in counted[x + 1:]:
+            if (kinds & other_kinds and len(words & other_words) >= settings.count_min_shared_words
+                    and _joinable(found[i], found[j])):
                 groups.union(i, j)
 
 
@@ -230,9 +254,8 @@ def _upstream_keys(member: Assertion, credits: dict[str, list[str]]) -> list[str
         keys.append("speaker:" + member.document + ":" + member.speaker.lower())
     if member.via:
         keys.append("via:" + member.via[0].lower().removeprefix("the "))
-    keys += ["wire:" + credit for credit in credits.get(member.document, [])]
-    if not keys:
-        keys.append("document:" + member.document)
+    if not keys:  # the article's own voice rests on the wire it credits, if any
+        keys += ["wire:" + credit for credit in credits.get(member.document, [])] or ["document:" + member.document]
     return keys
 
 

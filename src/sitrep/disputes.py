@@ -20,8 +20,11 @@ from sitrep.claims import figures, stem, stems
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
-FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK}
-NEGATION_REACH = 40  # characters before a frame word where a "not" negates it ("have not made a single attempt")
+FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
+FRAME_REASONS = {"control": "control of a place", "attack": "whether an attack happened",
+                 "target": "whether the strike hit fighters"}
+NEGATION_REACH = 80  # characters before a frame word where a "not" of the same clause may negate it
+CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 
 
 def find_disputes(claims: list[Claim], documents: list[Document],
@@ -38,6 +41,8 @@ def find_disputes(claims: list[Claim], documents: list[Document],
             if member.kind == "denial" and member.attribution in by_attribution_denied:
                 denied = by_attribution_denied[member.attribution]
                 add(denied, claim, f"denial: {member.speaker or 'a source'} says it is not so")
+    for denial, accusation in _answered_accusations(claims):
+        add(accusation, denial, "denial of an accusation")
     stances = {c.id: _stances(c) for c in claims}
     topics = {c.id: _topic(c) for c in claims}
     for i, a in enumerate(claims):
@@ -46,6 +51,26 @@ def find_disputes(claims: list[Claim], documents: list[Document],
             if reason:
                 add(a, b, reason)
     return list(found.values())
+
+
+def _answered_accusations(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """A denial, and the accusation by someone else that comes before it in the same article
+    ("X blamed the Council for the attack. The Council dismissed claims that it was behind it.")."""
+    pairs = []
+    for denial_claim in claims:
+        for denial in (m for m in denial_claim.members if m.kind == "denial"):
+            earlier = [(m.start, claim) for claim in claims if claim is not denial_claim for m in claim.members
+                       if m.document == denial.document and m.start < denial.start and m.kind != "denied"
+                       and P.ACCUSATION.search(m.sentence) and (m.speaker or "") != (denial.speaker or "")]
+            named = [(start, claim) for start, claim in earlier if _names_in(denial.speaker, claim.members)]
+            if named or earlier:  # the accusation that names the denier, else the nearest one
+                pairs.append((denial_claim, max(named or earlier, key=lambda pair: pair[0])[1]))
+    return pairs
+
+
+def _names_in(speaker: str | None, members: list[Assertion]) -> bool:
+    names = {w for w in (speaker or "").split() if w[:1].isupper()}
+    return any(names & set(m.sentence.split()) for m in members)
 
 
 def _figures_conflict(a: Claim, b: Claim) -> str | None:
@@ -67,7 +92,7 @@ def _outcome_conflict(a: Claim, b: Claim, stances: dict, topics: dict, dates: di
     same_article = bool(set(a.documents) & set(b.documents))
     if not same_article and len(topics[a.id] & topics[b.id]) < settings.dispute_min_shared_names:
         return None
-    for frame, word in (("control", "control of a place"), ("attack", "whether an attack happened")):
+    for frame, word in FRAME_REASONS.items():
         sa, sb = stances[a.id].get(frame), stances[b.id].get(frame)
         if sa and sb and sa != sb:
             changed, unchanged = (a, b) if sa > 0 else (b, a)
@@ -120,17 +145,27 @@ def member_stances(member: Assertion) -> dict[str, int]:
     for frame, pattern in FRAMES.items():
         match = pattern.search(text)
         if match and frame not in found:
-            negated = P.NEGATION.search(text[max(0, match.start() - NEGATION_REACH):match.start()])
+            negated = P.NEGATION.search(_clause_before(text, match.start()))
             found[frame] = (-1 if negated else 1) * flip
     return found
 
 
+def _clause_before(text: str, end: int) -> str:
+    """The words of the same clause before `end` ("the Taliban have not made a single attempt to enter")."""
+    window = text[max(0, end - NEGATION_REACH):end]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    return window[breaks[-1]:] if breaks else window
+
+
+PLACE_NOUN = re.compile(r"\b" + P.PLACE_NOUNS + r"\b", re.I)
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\w*")
 
 
 def _topic(claim: Claim) -> set[str]:
-    """The names a claim's sentences mention: places and actors it is about."""
+    """The names and the kinds of place a claim's sentences mention: what it is about."""
     found = set()
     for member in claim.members:
-        found |= {stem(w.lower()) for w in NAME.findall(member.sentence)} & stems(member.sentence)
+        names = {stem(w.lower()) for w in NAME.findall(member.sentence)}
+        places = {stem(w.lower()) for w in PLACE_NOUN.findall(member.sentence)}
+        found |= (names | places) & stems(member.sentence)
     return found

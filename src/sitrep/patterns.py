@@ -254,7 +254,11 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 CASUALTY = re.compile(
     r"\b(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,5}?"
     r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?P<kind>killed|dead|died|wounded|injured)\b", re.I)
-CASUALTY_KIND = {"killed": "killed", "dead": "killed", "died": "killed", "wounded": "wounded", "injured": "wounded"}
+# "killed 23 people", "kills at least 23"
+CASUALTY_AFTER = re.compile(
+    r"\b(?P<kind>killed|kills|killing|wounded|injured)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|over\s+)?"
+    r"(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+CASUALTY_KIND = {"kills": "killed", "killing": "killed", "killed": "killed", "dead": "killed", "died": "killed", "wounded": "wounded", "injured": "wounded"}
 # What can change hands: a control verb needs one of these (or a name) within a few words.
 PLACE_NOUNS = (r"(?:town|city|village|valley|province|district|region|bridge|river|bank|base|airport|port|"
                r"junction|road|capital|area|territory|border|hill|pass|crossing|building|headquarters)s?")
@@ -270,4 +274,10 @@ CONTROL_HOLD = re.compile(
     r"\b(?:still\s+(?:hold|holds|held|control|controls|controlled)|holds?\s+out|held\s+out|remains?\s+in\s+control|"
     r"repell?e?d|never\s+come\s+closer|never\s+came\s+closer)\b", re.I)
 ATTACK = re.compile(r"\b(?:offensive|attack\w*|assault\w*|by\s+force|storm\w*|advanc\w*)\b", re.I)
+# Whether a strike hit fighters (a command post, militants) or not: "no fighters in the area".
+MILITARY_TARGET = re.compile(
+    r"\b(?:command\s+posts?|fighters|militants?|rebel\s+positions?|military\s+targets?|armed\s+men|"
+    r"weapons?\s+depots?|ammunition\s+depots?)\b", re.I)
+# Blame laid on someone, which a denial may answer ("blamed X for the attack", "accused X of…").
+ACCUSATION = re.compile(r"\b(?:blam\w*|accus\w*|held\s+[\w\s]{1,40}?\s+responsible)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|nor|n’t|n't|none|neither|without)\b", re.I)

@@ -24,10 +24,15 @@ class Settings:
     reuse_min_similarity: float = 0.8
     reuse_min_word_similarity: float = 0.9
     reuse_min_containment: float = 0.8
-    # Claims: two assertions join when they share this many content words (not counting words found
-    # in more than `claim_max_word_share` of all assertions) and this share of the smaller one's words.
+    # Claims: an assertion joins a claim when it shares with the claim's first assertion this many
+    # content words (not counting words found in more than `claim_max_word_share` of all assertions),
+    # this share of the smaller one's words, and this share of both together (Jaccard).
     claim_min_shared_words: int = 2
     claim_min_similarity: float = 0.6
+    claim_min_jaccard: float = 0.25
+    # Two figures of the same kind (killed, wounded) count the same thing when their sentences share
+    # this many content words.
+    count_min_shared_words: int = 4
     claim_max_word_share: float = 0.2
     # Disputes across articles: the two claims' sentences must share this many names.
     dispute_min_shared_names: int = 2
