@@ -36,8 +36,12 @@ def test_export_json_follows_the_contract(built_db, tmp_path):
     assert CliRunner().invoke(app, ["export", "--db", str(db), "--format", "json", "--output", str(out)]).exit_code == 0
     story = json.loads(out.read_text())
     assert list(story) == SECTIONS
-    assert all(story[section] == [] for section in ("reuse", "claims", "disputes", "events"))  # one article
+    assert all(story[section] == [] for section in ("reuse", "disputes", "events"))  # one article
     (document,) = story["documents"]
+    assert story["claims"] and all(c["documents"] == [document["id"]] and c["independent_origins"] == 1
+                                   for c in story["claims"])
+    assert any(m["kind"] == "attributed" and document["text"][m["start"]:m["end"]] == m["text"]
+               for c in story["claims"] for m in c["members"])
     assert document["path"] == path  # the path as given to build
     assert document["title"] == "Port shelled overnight" and document["published"] == "2026-03-14"
     assert document["text"].startswith("Port shelled overnight\n\nRebels shelled")

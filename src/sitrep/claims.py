@@ -23,6 +23,10 @@ from sitrep import patterns as P
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
+# What an assertion can say happened or did not: +1 it did, -1 it did not.
+FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
+NEGATION_REACH = 80  # characters before a frame word where a "not" of the same clause may negate it
+CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
@@ -34,14 +38,16 @@ def assertions(documents: list[Document], attributions: list[Attribution],
     for a in attributions:
         text = texts[a.document]
         sentence = sentence_around(text, a.start, a.end)
-        common = dict(document=a.document, sentence=sentence, speaker=a.speaker, speaker_entity=a.speaker_entity,
-                      via=list(a.via), attribution=a.id)
+        common = {"document": a.document, "sentence": sentence, "speaker": a.speaker,
+                  "speaker_entity": a.speaker_entity, "via": list(a.via), "attribution": a.id}
         denied = _denied_part(a)
         if denied is None:
             found.append(Assertion(start=a.start, end=a.end, text=a.content, **common))
             continue
         found.append(Assertion(start=a.start, end=a.end, text=a.content, kind="denial", **common))
         start, end = denied
+        if P.DENIED_REFERENCE.match(text[start:end]):
+            continue  # "dismissed the claim": what is denied is said before; `disputes` finds it
         found.append(Assertion(document=a.document, start=start, end=end, text=text[start:end], sentence=sentence,
                                speaker=None, speaker_entity=None, via=[], attribution=a.id, kind="denied"))
     for document, spans in statements.items():
@@ -129,6 +135,36 @@ class _Groups:
         return list(found.values())
 
 
+def member_stances(member: Assertion) -> dict[str, int]:
+    text = member.text
+    if P.HYPOTHETICAL.match(text):
+        return {}
+    flip = 1
+    if member.kind == "denial":
+        flip = -1
+        for frame in P.DENIAL_FRAMES:
+            match = frame.search(text)
+            if match:
+                text = match.group("rest") if "rest" in frame.groupindex else text[match.end():]
+                break
+    found: dict[str, int] = {}
+    if P.CONTROL_HOLD.search(text):
+        found["control"] = -flip
+    for frame, pattern in FRAMES.items():
+        match = pattern.search(text)
+        if match and frame not in found:
+            negated = P.NEGATION.search(_clause_before(text, match.start()))
+            found[frame] = (-1 if negated else 1) * flip
+    return found
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of the same clause before `end` ("the Taliban have not made a single attempt to enter")."""
+    window = text[max(0, end - NEGATION_REACH):end]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    return window[breaks[-1]:] if breaks else window
+
+
 def group_claims(found: list[Assertion], documents: list[Document], reuse: list[Reuse],
                  settings: Settings = DEFAULT_SETTINGS) -> list[Claim]:
     groups = _Groups(len(found))
@@ -152,7 +188,8 @@ def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> 
     for stemmed in words:
         for w in stemmed:
             counts[w] += 1
-    common = {w for w, n in counts.items() if n > settings.claim_max_word_share * len(found) + 1}
+    common = {w for w, n in counts.items()
+              if n > settings.claim_max_word_share * len(found) and n > settings.claim_common_word_min_count}
     distinctive = [w - common for w in words]
     leaders: dict[str, list[int]] = defaultdict(list)  # word → claims (by first assertion) that use it
     for i, stemmed in enumerate(distinctive):
@@ -198,11 +235,15 @@ def _join_denials_with_their_reasons(found: list[Assertion], groups: _Groups) ->
 
 
 def _joinable(a: Assertion, b: Assertion) -> bool:
-    """A denial and what it denies, or one article's narration and its own attributions, stay apart."""
+    """A denial and what it denies, assertions that say opposite things, or one article's narration and
+    its own attributions, stay apart."""
     if (a.kind == "denial") != (b.kind == "denial"):
         return False
     if a.attribution is not None and a.attribution == b.attribution:
         return False
+    stances_a, stances_b = member_stances(a), member_stances(b)
+    if any(stances_b.get(frame, stance) != stance for frame, stance in stances_a.items()):
+        return False  # "has not fallen" and "captured" share their words, not their claim
     return not (a.document == b.document and "narration" in (a.kind, b.kind))
 
 

@@ -16,15 +16,12 @@ from __future__ import annotations
 import re
 
 from sitrep import patterns as P
-from sitrep.claims import figures, stem, stems
+from sitrep.claims import figures, member_stances, stem, stems
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
-FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
 FRAME_REASONS = {"control": "control of a place", "attack": "whether an attack happened",
                  "target": "whether the strike hit fighters"}
-NEGATION_REACH = 80  # characters before a frame word where a "not" of the same clause may negate it
-CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 
 
 def find_disputes(claims: list[Claim], documents: list[Document],
@@ -38,8 +35,10 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     by_attribution_denied = {m.attribution: c for c in claims for m in c.members if m.kind == "denied"}
     for claim in claims:
         for member in claim.members:
-            if member.kind == "denial" and member.attribution in by_attribution_denied:
-                denied = by_attribution_denied[member.attribution]
+            if member.kind != "denial":
+                continue
+            denied = by_attribution_denied.get(member.attribution) or _claim_referred_to(member, claims)
+            if denied is not None and denied is not claim:
                 add(denied, claim, f"denial: {member.speaker or 'a source'} says it is not so")
     for denial, accusation in _answered_accusations(claims):
         add(accusation, denial, "denial of an accusation")
@@ -51,6 +50,15 @@ def find_disputes(claims: list[Claim], documents: list[Document],
             if reason:
                 add(a, b, reason)
     return list(found.values())
+
+
+def _claim_referred_to(denial: Assertion, claims: list[Claim]) -> Claim | None:
+    """"The army said it had taken the bridge, but the Council dismissed the claim": the claim is the
+    nearest one before the denial, in its article, that someone else made."""
+    earlier = [(m.start, claim) for claim in claims for m in claim.members
+               if m.document == denial.document and m.start < denial.start and m.kind == "attributed"
+               and (m.speaker or "") != (denial.speaker or "")]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
 
 
 def _answered_accusations(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
@@ -90,7 +98,8 @@ def _outcome_conflict(a: Claim, b: Claim, stances: dict, topics: dict, dates: di
     if _sources(a) & _sources(b) or (_narrated(a) and _narrated(b)):
         return None
     same_article = bool(set(a.documents) & set(b.documents))
-    if not same_article and len(topics[a.id] & topics[b.id]) < settings.dispute_min_shared_names:
+    shared = topics[a.id] & topics[b.id]
+    if not same_article and (len(shared) < settings.dispute_min_shared_names or not shared - PLACE_WORDS):
         return None
     for frame, word in FRAME_REASONS.items():
         sa, sb = stances[a.id].get(frame), stances[b.id].get(frame)
@@ -127,37 +136,8 @@ def _stances(claim: Claim) -> dict[str, int]:
     return {frame: next(iter(v)) for frame, v in votes.items() if len(v) == 1}
 
 
-def member_stances(member: Assertion) -> dict[str, int]:
-    text = member.text
-    if P.HYPOTHETICAL.match(text):
-        return {}
-    flip = 1
-    if member.kind == "denial":
-        flip = -1
-        for frame in P.DENIAL_FRAMES:
-            match = frame.search(text)
-            if match:
-                text = match.group("rest") if "rest" in frame.groupindex else text[match.end():]
-                break
-    found: dict[str, int] = {}
-    if P.CONTROL_HOLD.search(text):
-        found["control"] = -flip
-    for frame, pattern in FRAMES.items():
-        match = pattern.search(text)
-        if match and frame not in found:
-            negated = P.NEGATION.search(_clause_before(text, match.start()))
-            found[frame] = (-1 if negated else 1) * flip
-    return found
-
-
-def _clause_before(text: str, end: int) -> str:
-    """The words of the same clause before `end` ("the Taliban have not made a single attempt to enter")."""
-    window = text[max(0, end - NEGATION_REACH):end]
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
-    return window[breaks[-1]:] if breaks else window
-
-
 PLACE_NOUN = re.compile(r"\b" + P.PLACE_NOUNS + r"\b", re.I)
+PLACE_WORDS = {stem(w) for w in re.findall(r"[a-z]+", P.PLACE_NOUNS)}  # kinds of place, not places
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\w*")
 
 

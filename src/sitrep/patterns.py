@@ -245,6 +245,10 @@ DENIAL_FRAMES = [re.compile(p, re.I) for p in (
 DENIED_OBJECT = re.compile(
     r"^(?:the\s+|earlier\s+|recent\s+|[\w’']+(?:’s|'s)\s+)*(?:claims?|reports?|allegations?|accusations?|charges?|"
     r"suggestions?|rumou?rs?)\s+(?:that|of)\s+", re.I)
+# A denial's object that only points back at a claim made before it ("dismissed the claim").
+DENIED_REFERENCE = re.compile(
+    r"^(?:the|that|this|these|those|such|its|their)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|"
+    r"charges?|account|version|assertions?)\W*$", re.I)
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,

@@ -16,12 +16,18 @@ from sitrep.entities import document_entities
 from sitrep.errors import InputProblem
 from sitrep.extract import extract
 from sitrep.ingest import expand_inputs, read_file
-from sitrep.records import Document, DocumentAnalysis, InputFailure, RawDocument, SkippedFile
+from sitrep.records import (
+    Document,
+    DocumentAnalysis,
+    InputFailure,
+    RawDocument,
+    SkippedFile,
+)
 from sitrep.reuse import find_reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.statements import document_statements
-from sitrep.story import analyse_story
 from sitrep.store import Store
+from sitrep.story import analyse_story
 
 
 @dataclass

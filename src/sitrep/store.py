@@ -208,7 +208,7 @@ def engine_for(db: str) -> Engine:
         engine = sa.create_engine(url)
         with engine.connect():
             pass
-    except Exception as exc:  # noqa: BLE001 - any driver error means the same thing to the user
+    except Exception as exc:
         raise UsageProblem.BAD_DB_URL.error(url=db, detail=str(exc).splitlines()[0]) from exc
     return engine
 
@@ -422,4 +422,4 @@ def _attribution_row(a: Attribution) -> dict:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
