@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py
+	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py
 
 # Recompile the pinned lock file after editing requirements.in.
 lock:

@@ -81,6 +81,12 @@ def test_two_people_sharing_one_name_part_stay_apart():
     assert not _together(_merged(_documents("a", "b"), entities), "Petar Sarkis", "Sarkis Aramyan")
 
 
+def test_a_place_is_not_taken_for_the_surname_of_a_mislabelled_person():
+    entities = [_entity("a", 1, "del Orsa de Velmar"), _entity("b", 1, "Velmar", "place"),
+                _entity("c", 1, "Velmar", "place")]
+    assert not _together(_merged(_documents("a", "b", "c"), entities), "del Orsa de Velmar", "Velmar")
+
+
 def test_anti_prefixed_group_does_not_swallow_the_group_it_opposes():
     doc = nlp.load()("The anti-Taliban forces met in Kabul. The Taliban said they would attack.")
     entities, _ = document_entities("d", doc)

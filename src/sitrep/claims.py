@@ -167,29 +167,32 @@ def _clause_before(text: str, end: int) -> str:
 
 def group_claims(found: list[Assertion], documents: list[Document], reuse: list[Reuse],
                  settings: Settings = DEFAULT_SETTINGS) -> list[Claim]:
+    stances = [member_stances(a) for a in found]
+
+    def joinable(i: int, j: int) -> bool:
+        return _joinable(found[i], found[j], stances[i], stances[j])
+
     groups = _Groups(len(found))
-    _join_alike(found, groups, settings)
+    _join_alike(found, groups, joinable, settings)
     _join_denials_with_their_reasons(found, groups)
-    _join_counts(found, groups, settings)
+    _join_counts(found, groups, joinable, settings)
     credits = {d.id: d.credits for d in documents}
+    reused: dict[tuple[str, str], list[Reuse]] = defaultdict(list)
+    for r in reuse:
+        reused[(r.origin, r.copy)].append(r)
     claims = []
     for members in groups.sets():
-        claims += _claims_of([found[i] for i in members], credits, reuse)
+        claims += _claims_of([found[i] for i in members], credits, reused)
     return claims
 
 
-def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> None:
+def _join_alike(found: list[Assertion], groups: _Groups, joinable, settings: Settings) -> None:
     """Each assertion joins the claim whose first assertion it resembles most, if enough: comparing with
     the first one, not with any member, keeps a chain of loose resemblances from joining everything.
     Words that many assertions of the story use (its main actors and places) say nothing about which
     claim a sentence makes, and are left out."""
     words = [stems(a.text) for a in found]
-    counts: dict[str, int] = defaultdict(int)
-    for stemmed in words:
-        for w in stemmed:
-            counts[w] += 1
-    common = {w for w, n in counts.items()
-              if n > settings.claim_max_word_share * len(found) and n > settings.claim_common_word_min_count}
+    common = _common_words(words, settings)
     distinctive = [w - common for w in words]
     leaders: dict[str, list[int]] = defaultdict(list)  # word → claims (by first assertion) that use it
     for i, stemmed in enumerate(distinctive):
@@ -203,7 +206,7 @@ def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> 
             score = count / min(len(stemmed), len(other))
             if (count >= settings.claim_min_shared_words and score >= settings.claim_min_similarity
                     and count / len(stemmed | other) >= settings.claim_min_jaccard
-                    and score > best_score and _joinable(found[i], found[leader])):
+                    and score > best_score and joinable(i, leader)):
                 best, best_score = leader, score
         if best is None:
             for w in stemmed:
@@ -212,42 +215,65 @@ def _join_alike(found: list[Assertion], groups: _Groups, settings: Settings) -> 
             groups.union(best, i)
 
 
-def _join_counts(found: list[Assertion], groups: _Groups, settings: Settings) -> None:
+def _common_words(words: list[set[str]], settings: Settings) -> set[str]:
+    """Words in too many assertions to find candidates by. Without a cap the cost grows with the square
+    of the corpus: a story's main places and actors recur in a share of all its sentences."""
+    counts: dict[str, int] = defaultdict(int)
+    for stemmed in words:
+        for w in stemmed:
+            counts[w] += 1
+    limit = max(settings.claim_common_word_min_count,
+                min(settings.claim_max_word_share * len(words), settings.claim_max_word_postings))
+    return {w for w, n in counts.items() if n > limit}
+
+
+def _join_counts(found: list[Assertion], groups: _Groups, joinable, settings: Settings) -> None:
     """Assertions that count the same thing (the dead of one strike: the same kind of figure, in
     sentences that share enough words) are one claim, whatever figures they give."""
-    counted = [(i, set(figures(a.text)), stems(a.sentence)) for i, a in enumerate(found) if figures(a.text)]
-    for x, (i, kinds, words) in enumerate(counted):
-        for j, other_kinds, other_words in counted[x + 1:]:
-            if (kinds & other_kinds and len(words & other_words) >= settings.count_min_shared_words
-                    and _joinable(found[i], found[j])):
-                groups.union(i, j)
+    counted = {i: set(figures(a.text)) for i, a in enumerate(found)}
+    counted = {i: kinds for i, kinds in counted.items() if kinds}
+    sentences = {i: stems(found[i].sentence) for i in counted}
+    common = _common_words(list(sentences.values()), settings)
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in sentences.items():
+        shared: dict[int, int] = defaultdict(int)
+        for w in words - common:
+            for j in index[w]:
+                shared[j] += 1
+            index[w].append(i)
+        for j, count in shared.items():
+            if count >= settings.count_min_shared_words and counted[i] & counted[j] and joinable(j, i):
+                groups.union(j, i)
 
 
 def _join_denials_with_their_reasons(found: list[Assertion], groups: _Groups) -> None:
     """"X dismissed the claim, saying Y": Y is part of X's denial."""
+    said: dict[tuple, list[int]] = defaultdict(list)
+    for j, other in enumerate(found):
+        if other.kind == "attributed":
+            said[(other.document, other.sentence, other.speaker)].append(j)
     for i, denial in enumerate(found):
-        if denial.kind != "denial":
-            continue
-        for j, other in enumerate(found):
-            if (other.kind == "attributed" and other.document == denial.document and other.sentence == denial.sentence
-                    and other.speaker == denial.speaker):
+        if denial.kind == "denial":
+            for j in said.get((denial.document, denial.sentence, denial.speaker), ()):
                 groups.union(i, j)
 
 
-def _joinable(a: Assertion, b: Assertion) -> bool:
+def _joinable(a: Assertion, b: Assertion, stances_a: dict[str, int], stances_b: dict[str, int]) -> bool:
     """A denial and what it denies, assertions that say opposite things, or one article's narration and
     its own attributions, stay apart."""
     if (a.kind == "denial") != (b.kind == "denial"):
         return False
     if a.attribution is not None and a.attribution == b.attribution:
         return False
-    stances_a, stances_b = member_stances(a), member_stances(b)
     if any(stances_b.get(frame, stance) != stance for frame, stance in stances_a.items()):
         return False  # "has not fallen" and "captured" share their words, not their claim
     return not (a.document == b.document and "narration" in (a.kind, b.kind))
 
 
-def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse]) -> list[Claim]:
+Reused = dict[tuple[str, str], list[Reuse]]  # reuse links by (origin, copy)
+
+
+def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused) -> list[Claim]:
     """The claim of a group of assertions, and one claim under it for each figure they disagree on."""
     members.sort(key=lambda m: (m.document, m.start))
     claim = _claim(members, credits, reuse)
@@ -261,7 +287,7 @@ def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: l
     return [claim, *children]
 
 
-def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse],
+def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused,
            parent: str | None = None) -> Claim:
     key = "|".join(f"{m.document}:{m.start}:{m.end}:{m.kind}" for m in members)
     origins = independent_origins(members, credits, reuse)
@@ -270,7 +296,7 @@ def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: list[
                  independent_origins=len(origins), origins=origins, parent=parent)
 
 
-def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: list[Reuse]) -> list[str]:
+def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused) -> list[str]:
     """One name for each upstream source the members rest on."""
     groups = _Groups(len(members))
     first_with: dict[str, int] = {}
@@ -282,7 +308,9 @@ def independent_origins(members: list[Assertion], credits: dict[str, list[str]],
                 first_with[key] = i
     for i, a in enumerate(members):
         for j, b in enumerate(members[i + 1:], start=i + 1):
-            if any(_in_reused(a, b, r) or _in_reused(b, a, r) for r in reuse):
+            if a.document != b.document and (
+                    any(_in_reused(a, b, r) for r in reuse.get((a.document, b.document), ()))
+                    or any(_in_reused(b, a, r) for r in reuse.get((b.document, a.document), ()))):
                 groups.union(i, j)
     return sorted(_origin_name(members[ids[0]], credits) for ids in groups.sets())
 

@@ -14,6 +14,7 @@ A change over time is not a dispute: when the side saying "no change" is dated b
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from sitrep import patterns as P
 from sitrep.claims import figures, member_stances, stem, stems
@@ -32,48 +33,75 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     def add(a: Claim, b: Claim, reason: str) -> None:
         found.setdefault(frozenset((a.id, b.id)), Dispute(a.id, b.id, reason))
 
-    by_attribution_denied = {m.attribution: c for c in claims for m in c.members if m.kind == "denied"}
+    in_document: dict[str, list[tuple[Assertion, Claim]]] = defaultdict(list)
     for claim in claims:
         for member in claim.members:
-            if member.kind != "denial":
-                continue
-            denied = by_attribution_denied.get(member.attribution) or _claim_referred_to(member, claims)
+            in_document[member.document].append((member, claim))
+    by_attribution_denied = {m.attribution: c for c in claims for m in c.members if m.kind == "denied"}
+    for claim in claims:
+        for denial in (m for m in claim.members if m.kind == "denial"):
+            earlier = [(m, c) for m, c in in_document[denial.document] if m.start < denial.start and c is not claim]
+            denied = by_attribution_denied.get(denial.attribution) or _claim_referred_to(denial, earlier)
             if denied is not None and denied is not claim:
-                add(denied, claim, f"denial: {member.speaker or 'a source'} says it is not so")
-    for denial, accusation in _answered_accusations(claims):
-        add(accusation, denial, "denial of an accusation")
+                add(denied, claim, f"denial: {denial.speaker or 'a source'} says it is not so")
+            accusation = _accusation_answered(denial, earlier)
+            if accusation is not None:
+                add(accusation, claim, "denial of an accusation")
     stances = {c.id: _stances(c) for c in claims}
     topics = {c.id: _topic(c) for c in claims}
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            reason = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
-            if reason:
-                add(a, b, reason)
+    for a, b in _candidate_pairs(claims, stances, topics, settings):
+        reason = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
+        if reason:
+            add(a, b, reason)
     return list(found.values())
 
 
-def _claim_referred_to(denial: Assertion, claims: list[Claim]) -> Claim | None:
+def _candidate_pairs(claims: list[Claim], stances: dict[str, dict], topics: dict[str, set[str]],
+                     settings: Settings):
+    """Pairs worth comparing: figures under one claim, and claims that say a thing happened against
+    claims that say it did not, in one article or sharing a name. Indexed, so that a large story is
+    not compared all against all."""
+    children: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.parent:
+            children[claim.parent].append(claim)
+    for group in children.values():
+        yield from ((a, b) for i, a in enumerate(group) for b in group[i + 1:])
+    happened: dict[tuple, list[Claim]] = defaultdict(list)
+    did_not: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        places = {"doc:" + d for d in claim.documents} | {"name:" + n for n in topics[claim.id] - PLACE_WORDS}
+        for frame, stance in stances[claim.id].items():
+            for place in places:
+                (happened if stance > 0 else did_not)[(frame, place)].append(claim)
+    seen: set[frozenset] = set()
+    for key, yes in happened.items():
+        no = did_not.get(key, [])
+        if key[1].startswith("name:") and len(yes) + len(no) > settings.dispute_max_name_postings:
+            continue
+        for a in yes:
+            for b in no:
+                pair = frozenset((a.id, b.id))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield a, b
+
+
+def _claim_referred_to(denial: Assertion, earlier: list[tuple[Assertion, Claim]]) -> Claim | None:
     """"The army said it had taken the bridge, but the Council dismissed the claim": the claim is the
     nearest one before the denial, in its article, that someone else made."""
-    earlier = [(m.start, claim) for claim in claims for m in claim.members
-               if m.document == denial.document and m.start < denial.start and m.kind == "attributed"
-               and (m.speaker or "") != (denial.speaker or "")]
-    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+    made = [(m.start, c) for m, c in earlier if m.kind == "attributed" and (m.speaker or "") != (denial.speaker or "")]
+    return max(made, key=lambda pair: pair[0])[1] if made else None
 
 
-def _answered_accusations(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """A denial, and the accusation by someone else that comes before it in the same article
-    ("X blamed the Council for the attack. The Council dismissed claims that it was behind it.")."""
-    pairs = []
-    for denial_claim in claims:
-        for denial in (m for m in denial_claim.members if m.kind == "denial"):
-            earlier = [(m.start, claim) for claim in claims if claim is not denial_claim for m in claim.members
-                       if m.document == denial.document and m.start < denial.start and m.kind != "denied"
-                       and P.ACCUSATION.search(m.sentence) and (m.speaker or "") != (denial.speaker or "")]
-            named = [(start, claim) for start, claim in earlier if _names_in(denial.speaker, claim.members)]
-            if named or earlier:  # the accusation that names the denier, else the nearest one
-                pairs.append((denial_claim, max(named or earlier, key=lambda pair: pair[0])[1]))
-    return pairs
+def _accusation_answered(denial: Assertion, earlier: list[tuple[Assertion, Claim]]) -> Claim | None:
+    """The accusation by someone else that a denial answers, before it in the same article ("X blamed
+    the Council for the attack. The Council dismissed claims that it was behind it."): the nearest one
+    that names the denier, else the nearest one."""
+    made = [(m.start, c) for m, c in earlier if m.kind != "denied" and P.ACCUSATION.search(m.sentence)
+            and (m.speaker or "") != (denial.speaker or "")]
+    named = [(start, c) for start, c in made if _names_in(denial.speaker, c.members)]
+    return max(named or made, key=lambda pair: pair[0])[1] if named or made else None
 
 
 def _names_in(speaker: str | None, members: list[Assertion]) -> bool:
@@ -91,8 +119,8 @@ def _figures_conflict(a: Claim, b: Claim) -> str | None:
     return None
 
 
-def _outcome_conflict(a: Claim, b: Claim, stances: dict, topics: dict, dates: dict[str, str | None],
-                      settings: Settings) -> str | None:
+def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict[str, set[str]],
+                      dates: dict[str, str | None], settings: Settings) -> str | None:
     if a.parent == b.id or b.parent == a.id or (a.parent and a.parent == b.parent):
         return None
     if _sources(a) & _sources(b) or (_narrated(a) and _narrated(b)):

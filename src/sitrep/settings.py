@@ -25,8 +25,8 @@ class Settings:
     reuse_min_word_similarity: float = 0.9
     reuse_min_containment: float = 0.8
     # Claims: an assertion joins a claim when it shares with the claim's first assertion this many
-    # content words (not counting words found in more than `claim_max_word_share` of all assertions
-    # and more than `claim_common_word_min_count` times),
+    # content words (not counting common words: found in more than `claim_max_word_share` of all
+    # assertions or `claim_max_word_postings` times, and more than `claim_common_word_min_count` times),
     # this share of the smaller one's words, and this share of both together (Jaccard).
     claim_min_shared_words: int = 2
     claim_min_similarity: float = 0.6
@@ -36,9 +36,13 @@ class Settings:
     count_min_shared_words: int = 4
     claim_max_word_share: float = 0.2
     claim_common_word_min_count: int = 10
+    claim_max_word_postings: int = 300
     # Disputes across articles: the two claims' sentences must share this many names or kinds of place
     # ("bridge"), one of them at least a name.
     dispute_min_shared_names: int = 2
+    # A name shared by more claims than this finds no dispute candidates by itself (claims of one
+    # article are always compared): it keeps the cost linear where one place is in every sentence.
+    dispute_max_name_postings: int = 300
     # spaCy model package name, and how many documents it parses at once.
     model: str = DEFAULT_MODEL
     nlp_batch: int = 16

@@ -120,7 +120,13 @@ class _Merge:
         self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.generations = generations
-        self.index = {id(n): i for i, n in enumerate(nodes)}
+        self.clusters: dict[int, list[_Node]] = {i: [n] for i, n in enumerate(nodes)}  # root → members
+        # what a join must respect, kept per cluster so that checking it costs no scan of the members
+        self.named_in: dict[int, set[str]] = {  # articles where the cluster has a person's full name
+            i: {n.document} if n.type == "person" and n.name.full else set() for i, n in enumerate(nodes)}
+        self.ages: dict[int, set[str]] = {
+            i: {generations[id(n)]} if n.type == "person" and id(n) in generations else set()
+            for i, n in enumerate(nodes)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -128,30 +134,21 @@ class _Merge:
             i = self.parent[i]
         return i
 
-    def members(self, root: int) -> list[_Node]:
-        return [n for i, n in enumerate(self.nodes) if self.find(i) == root]
-
     def union(self, a: int, b: int) -> bool:
+        """Join two clusters unless an article names both people in full (a father and a son who share
+        a name stay apart) or they would hold two generations."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if not self._may_join(self.members(ra), self.members(rb)):
+        if self.named_in[ra] & self.named_in[rb] or len(self.ages[ra] | self.ages[rb]) > 1:
             return False
+        if len(self.clusters[ra]) < len(self.clusters[rb]):
+            ra, rb = rb, ra
         self.parent[rb] = ra
+        self.clusters[ra] += self.clusters.pop(rb)
+        self.named_in[ra] |= self.named_in.pop(rb)
+        self.ages[ra] |= self.ages.pop(rb)
         return True
-
-    def _may_join(self, left: list[_Node], right: list[_Node]) -> bool:
-        people = [n for n in left + right if n.type == "person"]
-        if not people:
-            return True
-        # An article that names two people in full keeps them apart everywhere.
-        full_left = {(n.document, id(n)) for n in left if n.type == "person" and n.name.full}
-        full_right = {(n.document, id(n)) for n in right if n.type == "person" and n.name.full}
-        documents_left = {d for d, _ in full_left}
-        if any(d in documents_left and (d, i) not in full_left for d, i in full_right):
-            return False
-        generations = {self.generations.get(id(n)) for n in people} - {None}
-        return len(generations) < 2
 
     # 1. the same name
     def join_same_names(self) -> None:
@@ -165,45 +162,57 @@ class _Merge:
 
     # 2 and 3. spelling variants and fuller forms, with a shared context
     def join_variants(self) -> None:
-        pairs = []
-        by_last: dict[str, list[int]] = defaultdict(list)
+        """Compared once per distinct name and kind, not per article: the corpus repeats names."""
+        by_name: dict[tuple[Name, str], list[int]] = defaultdict(list)
         for i, node in enumerate(self.nodes):
             if node.name.words:
-                by_last[node.name.words[0][:2]].append(i)
-        for group in by_last.values():
-            for x, i in enumerate(group):
-                for j in group[x + 1:]:
-                    score = _variant_score(self.nodes[i], self.nodes[j])
-                    if score and self.nodes[i].context & self.nodes[j].context:
-                        pairs.append((score, i, j))
-        for _, i, j in sorted(pairs, key=lambda p: -p[0]):
-            self.union(i, j)
+                by_name[(node.name, node.type)].append(i)
+        contexts = {key: set().union(*(self.nodes[i].context for i in ids)) for key, ids in by_name.items()}
+        blocks: dict[str, list[tuple[Name, str]]] = defaultdict(list)
+        for key in by_name:
+            blocks[key[0].words[0][:2]].append(key)
+        pairs = []
+        for keys in blocks.values():
+            for x, a in enumerate(keys):
+                for b in keys[x + 1:]:
+                    score = _variant_score(self.nodes[by_name[a][0]], self.nodes[by_name[b][0]])
+                    if score and contexts[a] & contexts[b]:
+                        pairs.append((score, a, b))
+        for _, a, b in sorted(pairs, key=lambda p: -p[0]):
+            for i in by_name[a]:
+                for j in by_name[b]:
+                    self.union(i, j)
 
     # 4. a name alone
     def attach_short_forms(self) -> None:
-        clusters: dict[int, list[_Node]] = defaultdict(list)
-        for i, node in enumerate(self.nodes):
-            clusters[self.find(i)].append(node)
-        named = [r for r, members in clusters.items() if any(m.name.full for m in members)]
+        clusters = {root: list(members) for root, members in self.clusters.items()}
+        by_key: dict[str, set[int]] = defaultdict(set)  # surname or sorted acronym letters → named clusters
         for root, members in clusters.items():
-            if root in named:
+            if not any(m.name.full for m in members):
+                continue  # only a cluster with a full name can explain a short one
+            for m in members:
+                if m.type == "person" and m.name.full:
+                    by_key[m.name.words[-1][:3]].add(root)
+                if m.type in ("organisation", "group"):
+                    for letters in _acronyms(m):
+                        by_key["".join(sorted(letters))].add(root)
+        for root, members in clusters.items():
+            if any(m.name.full for m in members):
                 continue
             node = max(members, key=lambda m: len(m.entity.mentions))
-            candidates = [r for r in named if _short_fits(node, clusters[r])]
+            key = "".join(sorted(node.entity.name)) if _is_acronym(node.entity.name) and node.type != "person" else (
+                node.name.words[-1][:3] if node.name.words else "")
+            candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r])]
             if node.name.generation == "Jr.":
-                candidates = [r for r in candidates
-                              if any(self.generations.get(id(m)) == "younger" for m in clusters[r])]
+                candidates = [r for r in candidates if "younger" in self.ages[self.find(r)]]
             elif _is_acronym(node.entity.name) and len(candidates) > 1:
                 candidates = [r for r in candidates if any(node.entity.name in _acronyms(m) for m in clusters[r])]
             if len(candidates) == 1:
                 self.union(candidates[0], root)
 
     def result(self) -> tuple[list[Entity], dict[str, str]]:
-        groups: dict[int, list[_Node]] = defaultdict(list)
-        for i, node in enumerate(self.nodes):
-            groups[self.find(i)].append(node)
         merged, links = [], {}
-        for members in groups.values():
+        for members in self.clusters.values():
             entity = _story_entity(members)
             merged.append(entity)
             links.update({m.entity.id: entity.id for m in members})
@@ -258,6 +267,8 @@ def _short_fits(node: _Node, members: list[_Node]) -> bool:
         return any(member.type in ("organisation", "group") and any(
             x == text or len(x) == len(text) > 2 and sorted(x) == sorted(text) for x in _acronyms(member))
             for member in members)
+    if node.type not in ("person", "organisation"):
+        return False  # a place is nobody's surname
     surname = node.name.words[-1] if node.name.words else ""
     alike = _words_alike if node.type == "person" else str.__eq__  # a mislabelled surname must be exact
     return bool(surname) and any(m.type == "person" and m.name.full and alike(m.name.words[-1], surname)
