@@ -62,6 +62,7 @@ def view(story: dict) -> dict:
         disputes.append({"anchor": target, "number": number, "reason": dispute["reason"], "sides": [a, b]})
     claims.sort(key=lambda c: (-c["independent_origins"], -len(c["documents"]), c["text"]))
     dated = sorted(d["published"] for d in documents.values() if d["published"])
+    copies = _copy_groups(story["reuse"], documents)
     numbers = {
         "articles": len(documents),
         "outlets": len({d["outlet"] for d in documents.values() if d["outlet"]}),
@@ -79,9 +80,9 @@ def view(story: dict) -> dict:
         "disputes": disputes,
         "claims": claims,
         "speakers": _speakers(story["attributions"], documents, entities),
-        "copies": _copy_groups(story["reuse"], documents),
+        "copies": copies,
         "timeline": _timeline(documents, claims),
-        "articles": [_article_view(d, story, documents) for d in sorted(
+        "articles": [_article_view(d, story, copies) for d in sorted(
             documents.values(), key=lambda d: (d["published"] or "9999", d["label"].lower()))],
     }
 
@@ -251,8 +252,20 @@ def _speakers(attributions: list[dict], documents: dict, entities: dict) -> list
 
 
 def _copy_groups(reuse: list[dict], documents: dict) -> list[dict]:
-    """Reused passages grouped: links sharing a passage (overlapping spans of one article) form one group."""
-    parent = list(range(len(reuse)))
+    """Reused passages in groups, one passage an article, the origin first.
+
+    Passages a reuse link joins, or that overlap in one article, are one group (a wire story copied by
+    several outlets gives one link for each pair); an article's passages in a group are shown as the one
+    stretch they span. Each copy is compared with the origin's passage.
+    """
+    nodes: dict[tuple[str, int, int], int] = {}
+    parent: list[int] = []
+
+    def node(document: str, start: int, end: int) -> int:
+        if (document, start, end) not in nodes:
+            nodes[document, start, end] = len(parent)
+            parent.append(len(parent))
+        return nodes[document, start, end]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -260,41 +273,53 @@ def _copy_groups(reuse: list[dict], documents: dict) -> list[dict]:
             i = parent[i]
         return i
 
-    spans = defaultdict(list)  # document → (start, end, link index)
-    for i, r in enumerate(reuse):
-        spans[r["origin"]].append((r["origin_start"], r["origin_end"], i))
-        spans[r["copy"]].append((r["copy_start"], r["copy_end"], i))
+    def join(i: int, j: int) -> None:
+        parent[root(i)] = root(j)
+
+    copies = []  # (copying article, its passage's node, whether the order is known)
+    for r in reuse:
+        copy = node(r["copy"], r["copy_start"], r["copy_end"])
+        join(node(r["origin"], r["origin_start"], r["origin_end"]), copy)
+        copies.append((r["copy"], copy, r["directed"]))
+    spans = defaultdict(list)
+    for (document, start, end), i in nodes.items():
+        spans[document].append((start, end, i))
     for passages in spans.values():
         passages.sort()
-        reach, last = -1, None
+        reach, widest = -1, -1
         for start, end, i in passages:
             if start < reach:
-                parent[root(i)] = root(last)
+                join(i, widest)
             if end > reach:
-                reach, last = end, i
-    members = defaultdict(list)
-    for i in range(len(reuse)):
-        members[root(i)].append(i)
+                reach, widest = end, i
+    stretches: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for (document, start, end), i in nodes.items():
+        old = stretches[root(i)].get(document, (start, end))
+        stretches[root(i)][document] = (min(old[0], start), max(old[1], end))
+    copied, directed = defaultdict(set), set()
+    for document, copy, is_directed in copies:
+        if is_directed:
+            copied[root(copy)].add(document)
+            directed.add(root(copy))
+
     groups = []
-    for indexes in members.values():
-        copies = {reuse[i]["copy"] for i in indexes}
-        # The origin shown first: a passage no link in the group copies, earliest published first.
-        first = min(indexes, key=lambda i: (reuse[i]["origin"] in copies, documents[reuse[i]["origin"]]["published"]
-                                            or "9999", reuse[i]["origin_start"]))
-        head = reuse[first]
-        links = []
-        for i in sorted(indexes, key=lambda i: (i != first, documents[reuse[i]["copy"]]["published"] or "9999")):
-            r = reuse[i]
-            diff = word_diff(r["origin_text"], r["copy_text"])
-            links.append({
-                **r, "origin_doc": documents[r["origin"]], "copy_doc": documents[r["copy"]], "diff": diff,
-                "origin_href": "#" + anchor("r", i, "origin"), "copy_href": "#" + anchor("r", i, "copy"),
-                "changed": sum(len(text.split()) for op, text in diff if op == "ins"),
-                "dropped": sum(len(text.split()) for op, text in diff if op == "del"),
-            })
-        groups.append({"origin": documents[head["origin"]], "origin_text": head["origin_text"],
-                       "origin_href": links[0]["origin_href"], "links": links})
-    groups.sort(key=lambda g: (-len(g["links"]), g["origin"]["published"] or "9999", g["origin"]["label"]))
+    for key, by_document in stretches.items():
+        order = sorted(by_document, key=lambda d: (d in copied[key], documents[d]["published"] or "9999",
+                                                   documents[d]["label"].lower()))
+        passages = [{"document": documents[d], "start": by_document[d][0], "end": by_document[d][1],
+                     "text": documents[d]["text"][by_document[d][0]:by_document[d][1]]} for d in order]
+        for passage in passages[1:]:
+            passage["diff"] = word_diff(passages[0]["text"], passage["text"])
+            passage["added"] = sum(len(t.split()) for op, t in passage["diff"] if op == "ins")
+            passage["dropped"] = sum(len(t.split()) for op, t in passage["diff"] if op == "del")
+        groups.append({"origin": passages[0], "copies": passages[1:], "directed": key in directed})
+    groups.sort(key=lambda g: (-len(g["copies"]), g["origin"]["document"]["published"] or "9999",
+                               g["origin"]["document"]["label"].lower()))
+    for number, group in enumerate(groups, 1):
+        group["number"] = number
+        for passage in (group["origin"], *group["copies"]):
+            passage["anchor"] = anchor("copy", number, passage["document"]["id"])
+            passage["href"] = "#" + passage["anchor"]
     return groups
 
 
@@ -312,7 +337,7 @@ def _timeline(documents: dict, claims: list[dict]) -> dict:
     return {"points": points, "undated": undated}
 
 
-def _article_view(document: dict, story: dict, documents: dict) -> dict:
+def _article_view(document: dict, story: dict, copies: list[dict]) -> dict:
     marks = []
     text = document["text"]
     for entity in story["entities"]:
@@ -329,12 +354,13 @@ def _article_view(document: dict, story: dict, documents: dict) -> dict:
         roles = [(s, role) for role in ("source", "cue", "content") for s in a["spans"][role]]
         marks += [{"start": s["start"], "end": s["end"], "classes": f"{role} {a['kind']}", "title": title,
                    "anchor": anchor("a", a["id"])} for s, role in roles]
-    for i, r in enumerate(story["reuse"]):
-        for side, other in (("origin", "copy"), ("copy", "origin")):
-            if r[side] == document["id"]:
-                verb = "copied in" if side == "origin" else "copied from"
-                marks.append({"start": r[f"{side}_start"], "end": r[f"{side}_end"], "classes": f"reuse reuse-{side}",
-                              "anchor": anchor("r", i, side), "title": f"{verb} {documents[r[other]]['label']}"})
+    for group in copies:
+        origin = group["origin"]["document"]["label"]
+        for passage in (group["origin"], *group["copies"]):
+            if passage["document"]["id"] == document["id"]:
+                title = "origin of a reused passage" if passage is group["origin"] else f"reused from {origin}"
+                marks.append({"start": passage["start"], "end": passage["end"], "classes": "reuse",
+                              "anchor": passage["anchor"], "title": title})
     for claim in story.get("claims", []):
         for number, m in enumerate(claim["members"]):
             if m["document"] == document["id"]:
