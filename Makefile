@@ -43,7 +43,7 @@ run: $(STAMP) $(CHART_JS)
 test: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
-# A picture of the seeds' report, to check by eye: build/seeds-report/report.png.
+# A picture of the top of the seeds' report, to check by eye: build/seeds-report/report.png.
 screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	rm -f build/seeds.db
 	$(BIN)/sitrep build $(SEEDS) --db build/seeds.db

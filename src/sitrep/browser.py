@@ -1,6 +1,7 @@
 """Open the report in Debian's headless Chromium through Playwright: for the browser tests and screenshots.
 
-`python -m sitrep.browser REPORT.html OUT.png` writes a screenshot of the whole page.
+`python -m sitrep.browser REPORT.html OUT.png [--full]` writes a screenshot of the top of the page
+(the whole page with --full).
 Playwright never downloads a browser here: it drives the system's Chromium, told not to phone home,
 since the report is meant for machines with no network.
 """
@@ -19,6 +20,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync")
 VIEWPORT = {"width": 1360, "height": 900}
+# The top of a report (numbers, disputes, claims) as one picture a person can take in.
+SCREENSHOT_HEIGHT = 2000
 
 
 @contextmanager
@@ -38,18 +41,21 @@ def page() -> Iterator:
             browser.close()
 
 
-def screenshot(report: Path, png: Path) -> None:
+def screenshot(report: Path, png: Path, full: bool = False) -> None:
     with page() as tab:
+        tab.set_viewport_size({"width": VIEWPORT["width"], "height": SCREENSHOT_HEIGHT})
         tab.goto(report.resolve().as_uri())
-        tab.screenshot(path=str(png), full_page=True)
+        tab.screenshot(path=str(png), full_page=full)
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python -m sitrep.browser REPORT.html OUT.png", file=sys.stderr)
+    full = "--full" in argv
+    paths = [a for a in argv if a != "--full"]
+    if len(paths) != 2:
+        print("usage: python -m sitrep.browser REPORT.html OUT.png [--full]", file=sys.stderr)
         return 2
-    screenshot(Path(argv[0]), Path(argv[1]))
-    print(f"wrote {argv[1]}")
+    screenshot(Path(paths[0]), Path(paths[1]), full)
+    print(f"wrote {paths[1]}")
     return 0
 
 

@@ -82,8 +82,7 @@ def view(story: dict) -> dict:
         "speakers": _speakers(story["attributions"], documents, entities),
         "copies": copies,
         "timeline": _timeline(documents, claims),
-        "articles": [_article_view(d, story, copies) for d in sorted(
-            documents.values(), key=lambda d: (d["published"] or "9999", d["label"].lower()))],
+        "articles": _articles(story, documents, copies),
     }
 
 
@@ -337,35 +336,53 @@ def _timeline(documents: dict, claims: list[dict]) -> dict:
     return {"points": points, "undated": undated}
 
 
-def _article_view(document: dict, story: dict, copies: list[dict]) -> dict:
-    marks = []
-    text = document["text"]
+def _articles(story: dict, documents: dict, copies: list[dict]) -> list[dict]:
+    """Each article's text with its highlights, and what it holds for the margin; oldest first, undated last."""
+    entities, attributions, members, reused = (defaultdict(list) for _ in range(4))
     for entity in story["entities"]:
-        if document["id"] in entity["documents"]:
-            names = sorted({n for n in (entity["name"], *entity["aliases"]) if len(n) > 1}, key=len, reverse=True)
-            if names:
-                pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
-                marks += [{"start": m.start(), "end": m.end(), "classes": f"ent ent-{entity['type']}",
-                           "title": f"{entity['name']} ({entity['type']})"} for m in pattern.finditer(text)]
+        for document in entity["documents"]:
+            entities[document].append(entity)
     for a in story["attributions"]:
-        if a["document"] != document["id"]:
-            continue
-        title = f"{a['speaker'] or 'unnamed source'} · {a['cue']} · {a['kind']}"
-        roles = [(s, role) for role in ("source", "cue", "content") for s in a["spans"][role]]
-        marks += [{"start": s["start"], "end": s["end"], "classes": f"{role} {a['kind']}", "title": title,
-                   "anchor": anchor("a", a["id"])} for s, role in roles]
-    for group in copies:
-        origin = group["origin"]["document"]["label"]
-        for passage in (group["origin"], *group["copies"]):
-            if passage["document"]["id"] == document["id"]:
-                title = "origin of a reused passage" if passage is group["origin"] else f"reused from {origin}"
-                marks.append({"start": passage["start"], "end": passage["end"], "classes": "reuse",
-                              "anchor": passage["anchor"], "title": title})
+        attributions[a["document"]].append(a)
     for claim in story.get("claims", []):
         for number, m in enumerate(claim["members"]):
-            if m["document"] == document["id"]:
-                marks.append({"start": m["start"], "end": m["end"], "classes": "claim",
-                              "anchor": anchor("c", claim["id"], number), "title": f"claim: {claim['text']}"})
+            members[m["document"]].append((claim, number, m))
+    for group in copies:
+        for passage in (group["origin"], *group["copies"]):
+            reused[passage["document"]["id"]].append((group, passage))
+    order = sorted(documents.values(), key=lambda d: (d["published"] or "9999", d["label"].lower()))
+    return [_article(d, entities[d["id"]], attributions[d["id"]], members[d["id"]], reused[d["id"]]) for d in order]
+
+
+def _article(document: dict, entities: list[dict], attributions: list[dict], members: list, reused: list) -> dict:
+    text, marks = document["text"], []
+    for entity in entities:
+        names = sorted({n for n in (entity["name"], *entity["aliases"]) if len(n) > 1}, key=len, reverse=True)
+        if names:
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+            marks += [{"start": m.start(), "end": m.end(), "classes": f"ent ent-{entity['type']}",
+                       "title": f"{entity['name']} ({entity['type']})"} for m in pattern.finditer(text)]
+    quoted = []
+    for a in sorted(attributions, key=lambda a: a["start"]):
+        title = f"{a['speaker'] or 'unnamed source'} · {a['cue']} · {a['kind']}"
+        marks += [{"start": s["start"], "end": s["end"], "classes": f"{role} {a['kind']}", "title": title,
+                   "anchor": anchor("a", a["id"])} for role in ("source", "cue", "content") for s in a["spans"][role]]
+        quoted.append({"speaker": a["speaker"] or "unnamed source", "cue": a["cue"], "href": "#" + anchor("a", a["id"])})
+    claims = {}
+    for claim, number, m in members:
+        marks.append({"start": m["start"], "end": m["end"], "classes": "claim", "anchor": anchor("c", claim["id"], number),
+                      "title": f"claim: {claim['text']}"})
+        claims[claim["id"]] = {"text": claim["text"], "href": "#" + anchor("claim", claim["id"])}
+    copies = []
+    for group, passage in reused:
+        origin = group["origin"]["document"]["label"]
+        is_origin = passage is group["origin"]
+        marks.append({"start": passage["start"], "end": passage["end"], "classes": "reuse", "anchor": passage["anchor"],
+                      "title": "origin of a reused passage" if is_origin else f"reused from {origin}"})
+        copies.append({"href": f"#copies-{group['number']}", "origin": is_origin, "from": origin,
+                       "others": len(group["copies"])})
     marks += [{"start": f["start"], "end": f["end"], "classes": "foreign", "title": f"in {f['language']}"}
               for f in document["foreign"]]
-    return {"document": document, "text": highlight(text, [m for m in marks if 0 <= m["start"] <= m["end"] <= len(text)])}
+    marks = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
+    return {"document": document, "text": highlight(text, marks), "quoted": quoted,
+            "claims": list(claims.values()), "copies": copies}
