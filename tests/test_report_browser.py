@@ -66,6 +66,7 @@ def test_the_reused_lavrov_passage_links_both_articles(tab, seeds_report):
     # following the copy's link lights the copied passage up in the copying article
     group.locator(".copy-link a", has_text="passage in the article").first.click()
     lit = tab.locator(f"#doc-{ids['000_56839350167b82b9.txt']} .text .hit")
+    lit.first.wait_for()  # hashchange fires after the click returns
     assert "Lavrov told reporters at a press conference" in "".join(lit.all_inner_texts())
 
 
