@@ -57,8 +57,8 @@ def view(story: dict) -> dict:
     for number, dispute in enumerate(story.get("disputes", []), 1):
         a, b = by_id[dispute["a"]], by_id[dispute["b"]]
         target = anchor("dispute", number)
-        a["disputes"].append({"href": "#" + target, "against": b})
-        b["disputes"].append({"href": "#" + target, "against": a})
+        a["disputes"].append("#" + target)
+        b["disputes"].append("#" + target)
         disputes.append({"anchor": target, "number": number, "reason": dispute["reason"], "sides": [a, b]})
     claims.sort(key=lambda c: (-c["independent_origins"], -len(c["documents"]), c["text"]))
     dated = sorted(d["published"] for d in documents.values() if d["published"])
@@ -107,32 +107,39 @@ def highlight(text: str, marks: list[dict]) -> Markup:
 
     The text is cut at every mark boundary and each piece carries the classes of the marks covering it
     and their anchors in `data-m`; an empty element with the anchor as id stands where an anchor first starts.
+    Empty marks, and marks outside the text, are left out.
     """
+    marks = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
     cuts = sorted({0, len(text), *(m["start"] for m in marks), *(m["end"] for m in marks)})
-    starting = defaultdict(list)
-    for mark in marks:
-        starting[mark["start"]].append(mark)
-    out, placed = [], set()
+    starting, ending = defaultdict(list), defaultdict(list)
+    for number, mark in enumerate(marks):
+        starting[mark["start"]].append(number)
+        ending[mark["end"]].append(number)
+    out, placed, covering = [], set(), {}  # covering: the marks over the current piece, in order
     for start, end in pairwise(cuts):
-        for m in starting[start]:
-            if m.get("anchor") and m["anchor"] not in placed:
-                placed.add(m["anchor"])
-                out.append(Markup('<span class="anchor" id="{}"></span>').format(m["anchor"]))
-        covering = [m for m in marks if m["start"] <= start and m["end"] >= end]
+        for number in ending[start]:
+            covering.pop(number, None)
+        for number in starting[start]:
+            covering[number] = marks[number]
+            name = marks[number].get("anchor")
+            if name and name not in placed:
+                placed.add(name)
+                out.append(Markup('<span class="anchor" id="{}"></span>').format(name))
         piece = escape(text[start:end])
         if not covering:
             out.append(piece)
             continue
-        classes = " ".join(sorted({c for m in covering for c in m["classes"].split()}))
-        anchors = " ".join(m["anchor"] for m in covering if m.get("anchor"))
-        titles = "\n".join(dict.fromkeys(m["title"] for m in covering if m.get("title")))
+        shown = covering.values()
+        classes = " ".join(sorted({c for m in shown for c in m["classes"].split()}))
+        anchors = " ".join(dict.fromkeys(m["anchor"] for m in shown if m.get("anchor")))
+        titles = "\n".join(dict.fromkeys(m["title"] for m in shown if m.get("title")))
         out.append(Markup('<span class="{}" data-m="{}" title="{}">{}</span>').format(classes, anchors, titles, piece))
     return Markup("").join(out)
 
 
 def anchor(*parts) -> str:
-    """An id usable in a URL fragment as it is (ids come from data: keep word characters only)."""
-    return "-".join(re.sub(r"[^\w.-]+", "_", str(p)) for p in parts)
+    """An id usable in a URL fragment as it is (ids come from data: keep ASCII letters, digits, _ . -)."""
+    return "-".join(re.sub(r"[^A-Za-z0-9_.-]+", "_", str(p)) for p in parts)
 
 
 def _html(shown: dict) -> str:
@@ -383,6 +390,5 @@ def _article(document: dict, entities: list[dict], attributions: list[dict], mem
                        "others": len(group["copies"])})
     marks += [{"start": f["start"], "end": f["end"], "classes": "foreign", "title": f"in {f['language']}"}
               for f in document["foreign"]]
-    marks = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
     return {"document": document, "text": highlight(text, marks), "quoted": quoted,
             "claims": list(claims.values()), "copies": copies}
