@@ -1,12 +1,16 @@
-# sitrep: `make run` builds the bundled example corpus, `make test` runs the suite.
-# Both create .venv and install the pinned dependencies (requirements.lock) first.
+# sitrep: `make run` builds the bundled example corpus and its report, `make test` runs the suite.
+# Both create .venv and install the pinned dependencies (requirements.lock) first, and the charting
+# library the report inlines (package-lock.json, from the npm registry); tests also need Debian's chromium.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE_DB := build/example.db
+CHART_JS := src/sitrep/vendor/chart.umd.min.js
+CHROMIUM := /usr/bin/chromium
+SEEDS := ../shared/seeds
 
-.PHONY: run test bench lock clean
+.PHONY: run test bench lock js screenshot clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,15 +19,36 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+# The report inlines this file; it is installed with its integrity hash checked, never committed.
+$(CHART_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	mkdir -p $(dir $@)
+	cp node_modules/chart.js/dist/chart.umd.min.js $@
+
+js: $(CHART_JS)
+
+# Browser tests drive Debian's chromium (Playwright never downloads a browser of its own). Needs root.
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+run: $(STAMP) $(CHART_JS)
 	mkdir -p build
 	rm -f $(EXAMPLE_DB)
 	$(BIN)/sitrep build examples/corpus --db $(EXAMPLE_DB)
 	$(BIN)/sitrep show --db $(EXAMPLE_DB)
 	$(BIN)/sitrep export --db $(EXAMPLE_DB) --format json --output build/example.json
+	$(BIN)/sitrep report --db $(EXAMPLE_DB) --output build/report
 
-test: $(STAMP)
+test: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# A picture of the top of the seeds' report, to check by eye: build/seeds-report/report.png.
+screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)
+	rm -f build/seeds.db
+	$(BIN)/sitrep build $(SEEDS) --db build/seeds.db
+	$(BIN)/sitrep report --db build/seeds.db --output build/seeds-report
+	$(BIN)/python -m sitrep.browser build/seeds-report/index.html build/seeds-report/report.png
 
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py
@@ -35,4 +60,4 @@ lock:
 		--custom-compile-command "make lock" requirements.in -o requirements.lock
 
 clean:
-	rm -rf $(VENV) build
+	rm -rf $(VENV) build node_modules $(dir $(CHART_JS))

@@ -1,4 +1,4 @@
-"""Command line: `sitrep build`, `sitrep export`, `sitrep show`."""
+"""Command line: `sitrep build`, `sitrep export`, `sitrep report`, `sitrep show`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from rich.table import Table
 
 from sitrep import __version__, nlp, pipeline
 from sitrep import export as exporter
+from sitrep import report as reporter
 from sitrep.errors import SitrepError, UsageProblem
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, Settings
@@ -87,6 +88,21 @@ def export(
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[Path, typer.Option(help="Folder for index.html (one self-contained page) and report.md.")] = Path("report"),
+) -> None:
+    """Write the situation report: DIR/index.html, which fetches nothing, and DIR/report.md."""
+    store = _open_store(db)
+    try:
+        page = reporter.write(exporter.story_of(store), output)
+    except SitrepError as exc:
+        err.print(f"error {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(f"wrote {page}")
 
 
 @app.command()

@@ -43,6 +43,10 @@ class UsageProblem(str, Enum):
     NO_INPUTS = "E003 no input files were given"
     BAD_FORMAT = "E004 unknown export format {fmt!r}; choose one of {choices}"
     MODEL_MISSING = "E005 spaCy model {name!r} is not installed; install its package or pass --model"
+    CHART_LIBRARY_MISSING = ("E006 the report's charting library is not installed ({path}); run `make js` "
+                             "(npm ci, then copies chart.js there)")
+    CHROMIUM_MISSING = "E007 no Chromium at {path}; run `make /usr/bin/chromium` (apt-get install chromium)"
+    PLAYWRIGHT_MISSING = "E008 Playwright for Python is not installed; pip install 'sitrep[browser]'"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)
