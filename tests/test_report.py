@@ -138,3 +138,14 @@ def test_a_missing_charting_library_stops_with_its_code(invented_story, tmp_path
     with pytest.raises(Exception, match=r"\[E006\].*make js"):
         report.write(invented_story, tmp_path / "report")
     assert not (tmp_path / "report").exists()
+
+
+def test_an_articles_own_voice_and_a_denied_claim_are_not_called_unnamed_sources(invented_story):
+    story = {**invented_story, "claims": [dict(c, members=[dict(m) for m in c["members"]])
+                                          for c in invented_story["claims"]]}
+    own, denied = story["claims"][0]["members"][:2]
+    own.update(kind="narration", speaker=None, speaker_entity=None, attribution=None)
+    denied.update(kind="denied", speaker=None, speaker_entity=None)
+    (dispute,) = _page(story).xpath('//section[@id="disputes"]//div[contains(@class, "dispute")]')
+    assert "the article (" in _text(dispute) and "reported in a denial" in _text(dispute)
+    assert "unnamed source" not in _text(dispute)

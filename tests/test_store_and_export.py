@@ -110,3 +110,9 @@ def test_postgresql_round_trip(tmp_path):
     assert "0 documents added, 1 already stored" in runner.invoke(app, ["build", str(folder), "--db", url]).output
     story = json.loads(runner.invoke(app, ["export", "--db", url]).output)
     assert len(story["documents"]) == 1
+
+
+def test_a_database_in_a_missing_folder_is_created(tmp_path):
+    db = tmp_path / "not" / "yet" / "story.db"
+    Store(str(db))
+    assert db.exists()

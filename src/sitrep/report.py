@@ -210,6 +210,17 @@ def _speaker_name(speaker: str | None, entity_id: str | None, entities: dict) ->
     return entity["name"] if entity else speaker or "unnamed source"
 
 
+def _member_speaker(member: dict, document: dict, entities: dict) -> str:
+    """Who stands behind one assertion of a claim: its speaker, the article itself for its own voice,
+    or nobody named for a claim known only from its denial."""
+    kind = member.get("kind")
+    if kind == "narration":
+        return f"the article ({document['outlet']})" if document.get("outlet") else "the article itself"
+    if kind == "denied":
+        return "unnamed, reported in a denial"
+    return _speaker_name(member["speaker"], member["speaker_entity"], entities)
+
+
 def _claim_view(claim: dict, documents: dict, entities: dict) -> dict:
     members = []
     for number, m in enumerate(claim["members"]):
@@ -217,7 +228,7 @@ def _claim_view(claim: dict, documents: dict, entities: dict) -> dict:
         target = anchor("a", m["attribution"]) if m["attribution"] is not None else anchor("c", claim["id"], number)
         members.append({
             "document": document, "quote": document["text"][m["start"]:m["end"]], "href": "#" + target,
-            "speaker": _speaker_name(m["speaker"], m["speaker_entity"], entities), "via": m["via"],
+            "speaker": _member_speaker(m, document, entities), "via": m["via"],
         })
     origins, articles = claim["independent_origins"], len(claim["documents"])
     if origins > 1:

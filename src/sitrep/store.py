@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -199,6 +200,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 def engine_for(db: str) -> Engine:
     """A SQLite path, or any SQLAlchemy URL (postgresql://… uses psycopg 3)."""
     if "://" not in db:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)  # "--db out/story.db" in a folder not made yet
         url = f"sqlite:///{db}"
     elif db.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + db.split("://", 1)[1]
