@@ -120,6 +120,14 @@ def test_a_denial_is_the_speaker_against_the_proposition_it_denies():
         ("denial", content), ("denied", "government troops had crossed the river at Dravo")]
 
 
+def test_one_content_given_two_cues_is_one_assertion_not_two_origins():
+    text = "The Orsa Front said, and its leader Ivo Marr added, that the bridge at Dravo is closed."
+    content = "the bridge at Dravo is closed"
+    attributions = [_attribution("a", 1, text, content, "Orsa Front"), _attribution("a", 2, text, content, "Ivo Marr")]
+    found = assertions(_documents("a", text=text), attributions, {})
+    assert [a.speaker for a in found] == ["Orsa Front"]
+
+
 def test_figures_are_read_in_words_and_digits():
     assert figures("At least 23 people were killed") == {"killed": 23}
     assert figures("seven fighters were killed and 12 wounded") == {"killed": 7, "wounded": 12}

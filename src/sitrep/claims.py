@@ -35,7 +35,11 @@ def assertions(documents: list[Document], attributions: list[Attribution],
                statements: dict[str, list[Span]]) -> list[Assertion]:
     texts = {d.id: d.text for d in documents}
     found = []
+    seen: set[tuple[str, int, int]] = set()
     for a in attributions:
+        if (a.document, a.start, a.end) in seen:
+            continue  # two cues the tagger gave one content: one assertion, by the first speaker
+        seen.add((a.document, a.start, a.end))
         text = texts[a.document]
         sentence = sentence_around(text, a.start, a.end)
         common = {"document": a.document, "sentence": sentence, "speaker": a.speaker,
