@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 
 from sitrep import patterns as P
+from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
@@ -119,26 +120,6 @@ def similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-class _Groups:
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        self.parent[self.find(j)] = self.find(i)
-
-    def sets(self) -> list[list[int]]:
-        found: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            found[self.find(i)].append(i)
-        return list(found.values())
-
-
 def member_stances(member: Assertion) -> dict[str, int]:
     text = member.text
     if P.HYPOTHETICAL.match(text):
@@ -176,7 +157,7 @@ def group_claims(found: list[Assertion], documents: list[Document], reuse: list[
     def joinable(i: int, j: int) -> bool:
         return _joinable(found[i], found[j], stances[i], stances[j])
 
-    groups = _Groups(len(found))
+    groups = Groups(len(found))
     _join_alike(found, groups, joinable, settings)
     _join_denials_with_their_reasons(found, groups)
     _join_counts(found, groups, joinable, settings)
@@ -190,7 +171,7 @@ def group_claims(found: list[Assertion], documents: list[Document], reuse: list[
     return claims
 
 
-def _join_alike(found: list[Assertion], groups: _Groups, joinable, settings: Settings) -> None:
+def _join_alike(found: list[Assertion], groups: Groups, joinable, settings: Settings) -> None:
     """Each assertion joins the claim whose first assertion it resembles most, if enough: comparing with
     the first one, not with any member, keeps a chain of loose resemblances from joining everything.
     Words that many assertions of the story use (its main actors and places) say nothing about which
@@ -231,7 +212,7 @@ def _common_words(words: list[set[str]], settings: Settings) -> set[str]:
     return {w for w, n in counts.items() if n > limit}
 
 
-def _join_counts(found: list[Assertion], groups: _Groups, joinable, settings: Settings) -> None:
+def _join_counts(found: list[Assertion], groups: Groups, joinable, settings: Settings) -> None:
     """Assertions that count the same thing (the dead of one strike: the same kind of figure, in
     sentences that share enough words) are one claim, whatever figures they give."""
     counted = {i: set(figures(a.text)) for i, a in enumerate(found)}
@@ -250,7 +231,7 @@ def _join_counts(found: list[Assertion], groups: _Groups, joinable, settings: Se
                 groups.union(j, i)
 
 
-def _join_denials_with_their_reasons(found: list[Assertion], groups: _Groups) -> None:
+def _join_denials_with_their_reasons(found: list[Assertion], groups: Groups) -> None:
     """"X dismissed the claim, saying Y": Y is part of X's denial."""
     said: dict[tuple, list[int]] = defaultdict(list)
     for j, other in enumerate(found):
@@ -302,7 +283,7 @@ def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: Reuse
 
 def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused) -> list[str]:
     """One name for each upstream source the members rest on."""
-    groups = _Groups(len(members))
+    groups = Groups(len(members))
     first_with: dict[str, int] = {}
     for i, member in enumerate(members):
         for key in _upstream_keys(member, credits):

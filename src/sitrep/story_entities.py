@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from sitrep import patterns as P
 from sitrep.entities import initials, name_form
+from sitrep.groups import Groups
 from sitrep.records import Document, Entity
 
 KINSHIP_REACH = 40  # characters between "son of" and the parent's name ("the legendary Commander")
@@ -118,7 +119,7 @@ class _Merge:
 
     def __init__(self, nodes: list[_Node], generations: dict[int, str]):
         self.nodes = nodes
-        self.parent = list(range(len(nodes)))
+        self.groups = Groups(len(nodes))
         self.generations = generations
         self.clusters: dict[int, list[_Node]] = {i: [n] for i, n in enumerate(nodes)}  # root → members
         # what a join must respect, kept per cluster so that checking it costs no scan of the members
@@ -128,23 +129,17 @@ class _Merge:
             i: {generations[id(n)]} if n.type == "person" and id(n) in generations else set()
             for i, n in enumerate(nodes)}
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
     def union(self, a: int, b: int) -> bool:
         """Join two clusters unless an article names both people in full (a father and a son who share
         a name stay apart) or they would hold two generations."""
-        ra, rb = self.find(a), self.find(b)
+        ra, rb = self.groups.find(a), self.groups.find(b)
         if ra == rb:
             return True
         if self.named_in[ra] & self.named_in[rb] or len(self.ages[ra] | self.ages[rb]) > 1:
             return False
         if len(self.clusters[ra]) < len(self.clusters[rb]):
             ra, rb = rb, ra
-        self.parent[rb] = ra
+        self.groups.union(ra, rb)
         self.clusters[ra] += self.clusters.pop(rb)
         self.named_in[ra] |= self.named_in.pop(rb)
         self.ages[ra] |= self.ages.pop(rb)
@@ -204,7 +199,7 @@ class _Merge:
                 node.name.words[-1][:3] if node.name.words else "")
             candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r])]
             if node.name.generation == "Jr.":
-                candidates = [r for r in candidates if "younger" in self.ages[self.find(r)]]
+                candidates = [r for r in candidates if "younger" in self.ages[self.groups.find(r)]]
             elif _is_acronym(node.entity.name) and len(candidates) > 1:
                 candidates = [r for r in candidates if any(node.entity.name in _acronyms(m) for m in clusters[r])]
             if len(candidates) == 1:
