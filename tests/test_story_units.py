@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep import nlp
-from sitrep.claims import assertions, figures, group_claims, sentence_around
+from sitrep.claims import assertions, figures, group_claims, member_stances, sentence_around
 from sitrep.disputes import find_disputes
 from sitrep.entities import document_entities
 from sitrep.records import (
@@ -132,6 +132,18 @@ def test_figures_are_read_in_words_and_digits():
     assert figures("At least 23 people were killed") == {"killed": 23}
     assert figures("seven fighters were killed and 12 wounded") == {"killed": 7, "wounded": 12}
     assert figures("the strike killed 40 people") == {"killed": 40}
+
+
+def test_a_year_before_a_casualty_word_is_not_a_figure():
+    assert figures("set up to care for veterans of the 1994 war and has treated wounded soldiers") == {}
+
+
+def test_fighters_outside_a_sentence_about_a_strike_say_nothing_about_its_target():
+    def member(text):
+        return Assertion("a", 0, len(text), text, text, "X", None, [], "a-a1")
+
+    assert member_stances(member("The charity treats fighters and civilians alike.")) == {}
+    assert member_stances(member("There were no fighters in the area when the shells landed.")) == {"target": -1}
 
 
 def _claims_and_disputes(documents, attributions, statements=None, reuse=()):

@@ -110,7 +110,7 @@ def figures(text: str) -> dict[str, int]:
     for match in [*P.CASUALTY.finditer(text), *P.CASUALTY_AFTER.finditer(text)]:
         raw = match.group("figure").lower().replace(",", "")
         value = int(raw) if raw.isdigit() else P.NUMBER_WORDS.get(raw)
-        if value is not None:
+        if value is not None and not P.YEAR.fullmatch(raw):  # "the 1994 war … wounded" counts nobody
             found.setdefault(P.CASUALTY_KIND[match.group("kind").lower()], value)
     return found
 
@@ -137,6 +137,8 @@ def member_stances(member: Assertion) -> dict[str, int]:
         found["control"] = -flip
     for frame, pattern in FRAMES.items():
         match = pattern.search(text)
+        if frame == "target" and not P.STRIKE.search(member.sentence):
+            continue  # "fighters" say what a strike hit only in a sentence about a strike
         if match and frame not in found:
             negated = P.NEGATION.search(_clause_before(text, match.start()))
             found[frame] = (-1 if negated else 1) * flip

@@ -70,6 +70,8 @@ def _candidate_pairs(claims: list[Claim], stances: dict[str, dict], topics: dict
     happened: dict[tuple, list[Claim]] = defaultdict(list)
     did_not: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
+        if claim.parent:
+            continue  # a figure's claim is compared on its figure; its outcome is its parent's
         places = {"doc:" + d for d in claim.documents} | {"name:" + n for n in topics[claim.id] - PLACE_WORDS}
         for frame, stance in stances[claim.id].items():
             for place in places:
@@ -166,14 +168,15 @@ def _stances(claim: Claim) -> dict[str, int]:
 
 PLACE_NOUN = re.compile(r"\b" + P.PLACE_NOUNS + r"\b", re.I)
 PLACE_WORDS = {stem(w) for w in re.findall(r"[a-z]+", P.PLACE_NOUNS)}  # kinds of place, not places
-NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\w*")
+NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]{2,}\w*")
 
 
 def _topic(claim: Claim) -> set[str]:
-    """The names and the kinds of place a claim's sentences mention: what it is about."""
+    """The names and the kinds of place a claim's own words mention (not the rest of their sentences,
+    which also name who said them and where): what it is about."""
     found = set()
     for member in claim.members:
-        names = {stem(w.lower()) for w in NAME.findall(member.sentence)}
-        places = {stem(w.lower()) for w in PLACE_NOUN.findall(member.sentence)}
-        found |= (names | places) & stems(member.sentence)
+        names = {stem(w.lower()) for w in NAME.findall(member.text)}
+        places = {stem(w.lower()) for w in PLACE_NOUN.findall(member.text)}
+        found |= (names | places) & stems(member.text)
     return found

@@ -253,7 +253,10 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                                                       "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                                                      "dozens": 24, "dozen": 12}
+                                                      "dozen": 12}
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A sentence about a strike: only there does "fighters" say what was hit.
+STRIKE = re.compile(r"\b(?:strikes?|struck|shell\w*|bomb\w*|missiles?|artillery|air\s*raids?|drones?|hit)\b", re.I)
 # "23 people were killed", "seven fighters were killed": a figure, then within a few words a count word.
 CASUALTY = re.compile(
     r"\b(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,5}?"
