@@ -113,8 +113,9 @@ def show(db: DbOption = DEFAULT_DB) -> None:
     out.print(f"[bold]{counts['documents']}[/bold] documents in {db} "
               f"({counts['builds']} builds); published {counts['first_published'] or '?'} … "
               f"{counts['last_published'] or '?'}, {counts['undated']} undated; "
-              f"{counts['entities']} entities, {counts['attributions']} attributions, "
-              f"{counts['reuse']} reused passages")
+              f"{counts['story_entities']} entities ({counts['entities']} before merging across articles), "
+              f"{counts['attributions']} attributions, {counts['reuse']} reused passages, "
+              f"{counts['claims']} claims, {counts['disputes']} disputes")
     for heading, rows in (("outlet", counts["outlets"]), ("language", counts["languages"])):
         table = Table(heading, "documents", box=None, pad_edge=False)
         for value, number in rows:
