@@ -2,7 +2,7 @@
 
 Each article's entities (see `entities`) are joined, strongest evidence first:
 1. the same name (titles stripped, accents folded) — any tagger label, the commonest wins;
-2. the same name spelt another way (Ahmad/Ahmed, Nazari/Nazary: every word alike, same initial);
+2. the same name spelt another way (Anvar/Anwar, Petrovic/Petrovich: every word alike, same initial);
 3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X);
 4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", when one candidate fits.
 Two full names that one article keeps apart are different people in every article: that is how a
@@ -229,7 +229,7 @@ def _variant_score(a: _Node, b: _Node) -> int:
             return 0
         if len(x) == len(y):
             return 3 if all(_words_alike(p, q) for p, q in zip(x, y)) else 0
-        return 2  # a middle name more ("Ali M. Nazari")
+        return 2  # a middle name more ("Ivo M. Marr")
     kinds = {a.type, b.type}
     if kinds <= {"organisation", "place"} and _core(a) and _core(a) == _core(b):
         return 2
