@@ -1,9 +1,11 @@
 """Disputes: pairs of claims that cannot both be true, and why.
 
 - A denial disputes what it denies: the claim it names, reported inside the denial when no article
-  carries it otherwise ("dismissed earlier claims of being pushed back").
-- Exclusive outcomes: one side says control of a place changed hands (captured, taken, fell, crossed)
-  or an attack happened, the other that it did not (still holds, not fallen, "it is false that…").
+  carries it otherwise ("dismissed earlier claims of being pushed back"); the claim made just before
+  it when it only points back ("dismissed the claim"); the accusation it answers ("blamed X…").
+- Exclusive outcomes: one side says control of a place changed hands (captured, taken, fell, crossed),
+  an attack happened or a strike hit fighters, the other that it did not (still holds, not fallen,
+  "no fighters in the area", "it is false that…").
   The two must share a topic (the same article, or names in common) and come from different sources;
   two articles' own narrations are accounts of a moving situation, not sources at odds.
 - Different figures for the same count, under one claim ("23 killed" against "seven killed").
