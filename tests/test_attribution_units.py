@@ -5,6 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from sitrep import nlp, pipeline
+from sitrep.attribution import _with_possessor
 from sitrep.attribution_features import depth
 from sitrep.cli import app
 from sitrep.entities import document_entities
@@ -46,3 +47,11 @@ def test_an_unknown_spacy_model_is_one_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = CliRunner().invoke(app, ["build", str(tmp_path), "--db", str(tmp_path / "s.db"), "--model", "no_such_model"])
     assert result.exit_code == 2 and "E005" in result.output and "no_such_model" in result.output
+
+
+def test_a_source_starting_at_a_possessive_ending_takes_its_possessor():
+    doc = nlp.load()("Velmaria's army said on Saturday it had taken the bridge.")
+    pos = next(t.i for t in doc if t.tag_ == "POS")
+    source, content = _with_possessor(doc, [[pos, pos + 1]], [[0], list(range(pos + 5, len(doc) - 1))])
+    assert doc[source[0][0]:source[0][-1] + 1].text == "Velmaria's army"
+    assert content == [list(range(pos + 5, len(doc) - 1))]

@@ -74,11 +74,27 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         start, end = role_window(context, cue)
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
         content = _runs(tags, start, "CON") or _adjacent_quotation(context.quote_of, cue)
-        source = _runs(tags, start, "SRC")
+        source, content = _with_possessor(doc, _runs(tags, start, "SRC"), content)
         content = _fronted_content(doc, cue, source, content)
         content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
         found.append(SpanAttribution([cue], source, content))
     return found
+
+
+def _with_possessor(doc: Doc, source: list[list[int]], content: list[list[int]]):
+    """"[X]’s army said": a source never starts at a possessive ending; its possessor belongs to it
+    (and to no content)."""
+    fixed = []
+    for run in source:
+        first = doc[run[0]]
+        if first.tag_ == "POS" and run[0] > 0:
+            owner = doc[run[0] - 1]
+            start = min(t.i for t in owner.subtree) if owner.i < run[0] else run[0]
+            run = list(range(start, run[0])) + run
+        fixed.append(run)
+    taken = {i for run in fixed for i in run}
+    content = [kept for kept in ([i for i in run if i not in taken] for run in content) if kept]
+    return fixed, content
 
 
 def _fronted_content(doc: Doc, cue: list[int], source: list[list[int]], content: list[list[int]]) -> list[list[int]]:
