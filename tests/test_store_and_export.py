@@ -116,3 +116,13 @@ def test_a_database_in_a_missing_folder_is_created(tmp_path):
     db = tmp_path / "not" / "yet" / "story.db"
     Store(str(db))
     assert db.exists()
+
+
+def test_build_announces_each_whole_corpus_stage(tmp_path):
+    from sitrep import pipeline
+
+    (tmp_path / "port.txt").write_text(ARTICLE)
+    stages = []
+    pipeline.build(pipeline.input_files([str(tmp_path / "port.txt")]), Store(str(tmp_path / "s.db")),
+                   on_stage=stages.append)
+    assert stages == ["finding reused passages", "merging entities, grouping claims, finding disputes"]

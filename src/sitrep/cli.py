@@ -61,8 +61,13 @@ def build(
         def on_file(path: str) -> None:
             progress.update(task, advance=1, description=Path(path).name)
 
+        def on_stage(stage: str) -> None:  # whole-corpus stages: no count to show, a pulsing bar
+            nonlocal task
+            progress.update(task, total=1, completed=1)
+            task = progress.add_task(stage, total=None)
+
         report = pipeline.build(files, store, inputs=articles, settings=settings, on_file=on_file,
-                                on_problem=on_problem)
+                                on_problem=on_problem, on_stage=on_stage)
     out.print(f"{report.added} documents added, {report.unchanged} already stored, "
               f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}", highlight=False)
     if not report.ok:

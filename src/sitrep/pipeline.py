@@ -58,10 +58,12 @@ def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> I
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
           settings: Settings = DEFAULT_SETTINGS,
           on_file: Callable[[str], None] = lambda path: None,
-          on_problem: Callable[[InputFailure | SkippedFile], None] = lambda problem: None) -> BuildReport:
+          on_problem: Callable[[InputFailure | SkippedFile], None] = lambda problem: None,
+          on_stage: Callable[[str], None] = lambda stage: None) -> BuildReport:
     """Add every article found in `files` to `store`; bad inputs are recorded, never fatal.
 
-    `on_file` hears of each file read, `on_problem` of each failure or skipped file as it happens."""
+    `on_file` hears of each file read, `on_problem` of each failure or skipped file as it happens,
+    `on_stage` of each whole-corpus stage as it starts."""
     report = BuildReport(on_problem=on_problem)
     build_id = store.start_build(inputs if inputs is not None else [str(f) for f in files])
     pending: list[Document] = []
@@ -88,9 +90,11 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
             pending = []
         on_file(path if isinstance(path, str) else path.path)
     _analyse_and_store(pending, store, build_id, settings, report)
+    on_stage("finding reused passages")
     documents = list(store.documents())
     reused = find_reuse(documents, settings)
     store.replace_reuse(reused)
+    on_stage("merging entities, grouping claims, finding disputes")
     store.replace_story(analyse_story(documents, list(store.entities()), list(store.attributions()),
                                       store.statements(), reused, settings))
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
