@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from sitrep import pipeline
 from sitrep import store as store_module
 from sitrep.cli import app
 from sitrep.errors import SitrepError
@@ -119,8 +120,6 @@ def test_a_database_in_a_missing_folder_is_created(tmp_path):
 
 
 def test_build_announces_each_whole_corpus_stage(tmp_path):
-    from sitrep import pipeline
-
     (tmp_path / "port.txt").write_text(ARTICLE)
     stages = []
     pipeline.build(pipeline.input_files([str(tmp_path / "port.txt")]), Store(str(tmp_path / "s.db")),
