@@ -65,10 +65,13 @@ def assertions(documents: list[Document], attributions: list[Attribution],
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    # the look-ahead of a break must see the first character of the sentence, so search a little past it
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start + 3) if m.end() <= start]
+    # A line break is a sentence break, so the search starts at the line's start, not the text's (every
+    # attribution of a long article would rescan it). The look-ahead of a break must see the first
+    # character of the sentence, so the search runs a little past it.
+    line = text.rfind("\n", 0, start) + 1
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, line, start + 3) if m.end() <= start]
     after = SENTENCE_BREAK.search(text, end)
-    return text[before[-1] if before else 0:after.start() + 1 if after else len(text)].strip()
+    return text[before[-1] if before else line:after.start() + 1 if after else len(text)].strip()
 
 
 def _denied_part(a: Attribution) -> tuple[int, int] | None:
