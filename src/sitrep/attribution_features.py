@@ -33,6 +33,9 @@ class DocContext:
     base: list[list[str]]  # token index → its context-free features
     lowers: list[str]
     tags: list[str]
+    # token index → its features plus its neighbours' across the whole document (a sequence's first
+    # and last two tokens are mended to see its edges)
+    with_neighbours: list[list[str]]
 
 
 def doc_context(doc: Doc) -> DocContext:
@@ -53,8 +56,9 @@ def doc_context(doc: Doc) -> DocContext:
             if ends[i] > start:
                 quote_of[i] = number
     context = DocContext(doc, sentences, sentence_of, quotes, quote_of, [], [t.lower_ for t in tokens],
-                         [t.tag_ for t in tokens])
+                         [t.tag_ for t in tokens], [])
     context.base = [_token_features(token, context) for token in tokens]
+    context.with_neighbours = [context.base[i] + _neighbours(context, i, 0, len(tokens)) for i in range(len(tokens))]
     return context
 
 
@@ -94,9 +98,17 @@ def _neighbours(context: DocContext, i: int, lo: int, hi: int) -> list[str]:
     return features
 
 
+def _sequence(context: DocContext, start: int, end: int) -> list[list[str]]:
+    """Every token's features from `start` to `end`, its neighbours looked for inside that range."""
+    sequence = context.with_neighbours[start:end]
+    for i in {start, start + 1, end - 2, end - 1}:
+        if start <= i < end:
+            sequence[i - start] = context.base[i] + _neighbours(context, i, start, end)
+    return sequence
+
+
 def cue_sequence(context: DocContext, sentence: Span) -> list[list[str]]:
-    return [context.base[i] + _neighbours(context, i, sentence.start, sentence.end)
-            for i in range(sentence.start, sentence.end)]
+    return _sequence(context, sentence.start, sentence.end)
 
 
 def role_window(context: DocContext, cue: list[int]) -> tuple[int, int]:
@@ -114,6 +126,10 @@ def _bucket(distance: int) -> str:
     return "far"
 
 
+# distance → its bucket's name, for every distance up to the last bucket's limit (and "far" beyond)
+_BUCKETS = [_bucket(distance) for distance in range(36)]
+
+
 def role_sequence(context: DocContext, cue: list[int], start: int, end: int) -> list[list[str]]:
     doc = context.doc
     cue_set = set(cue)
@@ -122,8 +138,8 @@ def role_sequence(context: DocContext, cue: list[int], start: int, end: int) -> 
     cue_sentence = context.sentence_of[cue[0]]
     cue_quote = {context.quote_of[i] for i in cue}
     first, last = cue[0], cue[-1]
-    cue_words = "_".join(context.lowers[i] for i in cue)
-    sequence = []
+    cue_features = ["cue=" + "_".join(context.lowers[i] for i in cue), "cue.tag=" + cue_head.tag_]
+    sequence = _sequence(context, start, end)
     for i in range(start, end):
         if i in cue_set:
             position, distance = "cue", 0
@@ -133,14 +149,13 @@ def role_sequence(context: DocContext, cue: list[int], start: int, end: int) -> 
             position, distance = "after", i - last
         relation = branch_of.get(i, "outside")
         quote = context.quote_of[i]
-        features = context.base[i] + _neighbours(context, i, start, end) + [
-            f"pos={position}", f"dist={position}{_bucket(distance)}",
-            f"sent={context.sentence_of[i] - cue_sentence}", f"branch={relation}",
-            f"branch+pos={relation}+{position}", f"cue={cue_words}", f"cue.tag={cue_head.tag_}",
-            f"quote={'same' if quote >= 0 and quote in cue_quote else ('yes' if quote >= 0 else 'no')}",
-            f"quote+pos={quote >= 0}+{position}",
+        sequence[i - start] = sequence[i - start] + [
+            "pos=" + position, "dist=" + position + _BUCKETS[min(distance, len(_BUCKETS) - 1)],
+            f"sent={context.sentence_of[i] - cue_sentence}", "branch=" + relation,
+            "branch+pos=" + relation + "+" + position, *cue_features,
+            "quote=" + ("same" if quote >= 0 and quote in cue_quote else ("yes" if quote >= 0 else "no")),
+            "quote+pos=" + str(quote >= 0) + "+" + position,
         ]
-        sequence.append(features)
     return sequence
 
 
