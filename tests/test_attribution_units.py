@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from sitrep import nlp, pipeline
-from sitrep.attribution import _with_possessor
+from sitrep.attribution import _with_possessor, find_spans
 from sitrep.attribution_features import depth
 from sitrep.cli import app
 from sitrep.entities import document_entities
@@ -55,3 +55,27 @@ def test_a_source_starting_at_a_possessive_ending_takes_its_possessor():
     source, content = _with_possessor(doc, [[pos, pos + 1]], [[0], list(range(pos + 5, len(doc) - 1))])
     assert doc[source[0][0]:source[0][-1] + 1].text == "Velmaria's army"
     assert content == [list(range(pos + 5, len(doc) - 1))]
+
+
+def _roles(doc, found):
+    return [[doc[run[0]:run[-1] + 1].text for run in role] for role in (found.cue, found.source, found.content)]
+
+
+def test_a_signed_quotation_has_the_dash_as_cue_even_glued_to_the_quote():
+    doc = nlp.load()("Readers sent their views.\n“The ferry must run again.”― Tomas Brel\xa0\n"
+                     "The port reopens today. pic.twitter.com/x — Lia Orn (@liaorn) May 2, 2026\n")
+    found = [_roles(doc, f) for f in find_spans(doc) if doc[f.cue[0][0]].text in "―—"]
+    assert found == [[["―"], ["Tomas Brel"], ["“The ferry must run again.”"]],
+                     [["—"], ["Lia Orn"], ["The port reopens today. pic.twitter.com/x"]]]
+
+
+def test_a_dash_inside_a_sentence_is_no_signature():
+    doc = nlp.load()("The war — Smith said — is over.")
+    assert not [f for f in find_spans(doc) if doc[f.cue[0][0]].text == "—"]
+
+
+def test_parsing_does_not_run_on_blis_generic_fallback_kernel():
+    # On processors BLIS does not recognise it falls back to a kernel five times slower than NumPy's BLAS.
+    model = nlp.load()
+    assert all(getattr(pipe.model.ops, "use_blis", False) is False for _, pipe in model.pipeline
+               if hasattr(pipe, "model"))

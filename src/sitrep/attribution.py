@@ -18,7 +18,14 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from sitrep import patterns as P
-from sitrep.attribution_features import DocContext, cue_sequence, doc_context, role_sequence, role_window
+from sitrep.attribution_features import (
+    DocContext,
+    cue_sequence,
+    doc_context,
+    role_sequence,
+    role_window,
+    token_range,
+)
 from sitrep.attribution_train import CUE_MODEL, DATA_DIR, ROLE_MODEL
 from sitrep.extract import PARAGRAPH_SEPARATOR
 from sitrep.records import Attribution, Entity, Span
@@ -69,7 +76,9 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
             cues += _split_at_commas(doc, run)
     tagged = {i for cue in cues for i in cue}
     cues += [[token.i] for token in _missed_speech(doc, context.quote_of) if token.i not in tagged]
-    found = []
+    found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
+    dashes = {signed.cue[0][0] for signed in found}
+    cues = [cue for cue in cues if not dashes.intersection(cue)]
     for cue in sorted(cues):
         start, end = role_window(context, cue)
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
@@ -78,7 +87,37 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         content = _fronted_content(doc, cue, source, content)
         content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
         found.append(SpanAttribution([cue], source, content))
+    return sorted(found, key=lambda attribution: attribution.cue[0][0])
+
+
+def _signed_quotations(doc: Doc, context: DocContext) -> list[SpanAttribution]:
+    """"“…” ― Jane Doe" and embedded posts ("… — Jane Doe (@handle) July 5"): the dash is the cue, the
+    name the source, the quotation (or, for a post, its line) the content."""
+    text = doc.text
+    quote_ends = {end: start for start, end in context.quotes}
+    found = []
+    for line_start, line_end in _lines(text):
+        for match in P.SIGNATURE.finditer(text, line_start, line_end):
+            dash_start = match.start("dash")
+            quoted_end = len(text[:match.start()].rstrip())
+            if quoted_end in quote_ends:
+                content = (quote_ends[quoted_end], quoted_end)
+            elif match["handle"] and quoted_end > line_start:
+                content = (line_start, quoted_end)
+            else:
+                continue
+            roles = [token_range(doc, *span) for span in
+                     ((dash_start, dash_start + 1), (match.start("name"), match.end("name")), content)]
+            if all(roles):
+                found.append(SpanAttribution(*([run] for run in roles)))
     return found
+
+
+def _lines(text: str):
+    start = 0
+    for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+        yield start, end
+        start = end + 1
 
 
 def _with_possessor(doc: Doc, source: list[list[int]], content: list[list[int]]):

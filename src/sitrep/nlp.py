@@ -18,6 +18,9 @@ UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 
 
 PARAGRAPH_BOUNDARIES = "sitrep_paragraph_boundaries_v1"
+# Dashes are tokens of their own even when glued to a word or a quote mark ("shame.”― Jane Doe"):
+# a dash can be the cue of a signed quotation.
+DASHES = r"[―—–]"
 
 
 @lru_cache(maxsize=4)
@@ -38,7 +41,17 @@ def load(name: str = DEFAULT_MODEL):
     except OSError as exc:
         raise UsageProblem.MODEL_MISSING.error(name=name) from exc
     model.add_pipe(PARAGRAPH_BOUNDARIES, before="parser")
+    _split_dashes(model)
     return model
+
+
+def _split_dashes(model) -> None:
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = model.Defaults
+    model.tokenizer.prefix_search = compile_prefix_regex([DASHES, *defaults.prefixes]).search
+    model.tokenizer.suffix_search = compile_suffix_regex([DASHES, *defaults.suffixes]).search
+    model.tokenizer.infix_finditer = compile_infix_regex([DASHES, *defaults.infixes]).finditer
 
 
 def _paragraph_boundaries(doc):

@@ -198,6 +198,13 @@ SPEECH_VERBS = frozenset(
     explain explained promise promised vow vowed report reported write wrote tweet tweeted convey conveyed
     confirm confirmed assure assured demand demanded""".split()
 )
+# A signed quotation or embedded post: "“…” ― Jane Doe" or "… — Jane Doe (@janedoe) July 5, 2016"; the
+# dash is the cue. Matched from the end of the quoted text.
+SIGNATURE = re.compile(
+    r"[ \t\u00a0]{0,3}(?P<dash>[―—–])[ \t\u00a0]*"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,4})"
+    r"(?P<handle>[ \u00a0]+\(@\w+\))?(?=[ \t\u00a0]*(?:\n|$|,|[A-Z][a-z]+ \d))"
+)
 # A prepositional phrase the tagger left at the head of a content: "[on the channel X] that …".
 CONTENT_LEAD = re.compile(r"(?:on|in|at|during|via|through) [^,;:]{2,80}? (?=that\b)")
 
