@@ -206,7 +206,8 @@ def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
 
 def _missed_speech(doc: Doc, quote_of: list[int]):
     """Speech verbs the tagger passed over: one with a subject right next to a quotation, or, inside
-    a quotation ("They asked us to convey: …"), one with a subject and a clause or object."""
+    a quotation ("They asked us to convey: …"), one whose subject is someone else and which reports a
+    clause (not a subordinate one: "as he says")."""
     for token in doc:
         if token.lower_ not in P.SPEECH_VERBS or not token.tag_.startswith("VB"):
             continue
@@ -214,12 +215,19 @@ def _missed_speech(doc: Doc, quote_of: list[int]):
         if not deps & {"nsubj", "nsubjpass"}:
             continue
         if quote_of[token.i] >= 0:
-            if deps & {"ccomp", "xcomp", "dobj", "dative"}:
+            if deps & {"ccomp", "xcomp"} and "mark" not in deps and not _spoken_to_or_by_the_speaker(token):
                 yield token
             continue
         sentence = token.sent
         if any(quote_of[i] >= 0 for i in range(max(sentence.start, token.i - 6), min(sentence.end, token.i + 6))):
             yield token
+
+
+def _spoken_to_or_by_the_speaker(verb) -> bool:
+    """"I'll tell you…", "you say that…": inside a quotation, the quoted speaker's own way of talking,
+    not speech they report."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in P.FIRST_AND_SECOND_PERSON
+               for child in verb.children)
 
 
 def char_span(doc: Doc, run: list[int]) -> CharSpan:
