@@ -1,6 +1,7 @@
 """Throughput through attribution (spaCy parse + entities + attribution) on one core.
 
-Prints articles per second for ~600-word generated articles, and peak resident memory.
+Prints articles per second for ~600-word generated articles, and peak resident memory; and, for
+comparison, the rate of the spaCy model alone (the floor under everything else).
 Usage: python benchmarks/bench_attribution.py [N]
 """
 
@@ -31,14 +32,19 @@ def main(count: int = 200) -> None:
         title, paragraphs = article(rng, 600)
         documents.append(Document(id=f"d{i}", path=f"bench/{i}.txt", text="\n\n".join([title, *paragraphs])))
     words = sum(len(d.text.split()) for d in documents) / count
-    nlp.load()
+    model = nlp.load()
     list(analyse(documents[:4]))  # warm up: models loaded, caches filled
+    started = time.perf_counter()
+    for _ in model.pipe((d.text for d in documents), batch_size=16):
+        pass
+    parse_rate = count / (time.perf_counter() - started)
     started = time.perf_counter()
     attributions = sum(len(result.attributions) for result in analyse(documents))
     elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"attribution: {count} articles of ~{words:.0f} words in {elapsed:.1f} s on one core = "
           f"{count / elapsed:.1f} articles/s ({attributions} attributions); peak memory {peak_mb:.0f} MB")
+    print(f"spaCy model alone: {parse_rate:.1f} articles/s")
 
 
 if __name__ == "__main__":

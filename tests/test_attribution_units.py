@@ -79,3 +79,18 @@ def test_parsing_does_not_run_on_blis_generic_fallback_kernel():
     model = nlp.load()
     assert all(getattr(pipe.model.ops, "use_blis", False) is False for _, pipe in model.pipeline
                if hasattr(pipe, "model"))
+
+
+def test_a_coordinated_second_cue_ends_the_first_ones_content():
+    doc = nlp.load()("The Front denied any role. Its spokesman, Arel Vann, tweeted that the Front “does not fight "
+                     "with leaflets” and suggested the agency had “left its own gates open”.")
+    found = {roles[0][0]: roles[2] for roles in (_roles(doc, f) for f in find_spans(doc))}
+    assert found["tweeted"] == ["that the Front “does not fight with leaflets”"]
+    assert found["suggested"] == ["the agency had “left its own gates open”"]
+
+
+def test_a_denial_is_a_cue_with_its_auxiliary():
+    doc = nlp.load()("Rebel accounts on social media had dismissed earlier claims of a retreat from the pass, "
+                     "saying the army had been ambushed.")
+    cues = [roles[0][0] for roles in (_roles(doc, f) for f in find_spans(doc))]
+    assert "had dismissed" in cues

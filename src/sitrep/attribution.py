@@ -75,7 +75,7 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         for run in _runs(cue_tagger.tag(cue_sequence(context, sentence)), sentence.start, "CUE"):
             cues += _split_at_commas(doc, run)
     tagged = {i for cue in cues for i in cue}
-    cues += [[token.i] for token in _missed_speech(doc, context.quote_of) if token.i not in tagged]
+    cues += [_with_auxiliaries(token) for token in _missed_speech(doc, context.quote_of) if token.i not in tagged]
     found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
     dashes = {signed.cue[0][0] for signed in found}
     cues = [cue for cue in cues if not dashes.intersection(cue)]
@@ -87,7 +87,25 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         content = _fronted_content(doc, cue, source, content)
         content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
         found.append(SpanAttribution([cue], source, content))
-    return sorted(found, key=lambda attribution: attribution.cue[0][0])
+    return _without_coordinated_cues(doc, sorted(found, key=lambda attribution: attribution.cue[0][0]))
+
+
+def _without_coordinated_cues(doc: Doc, found: list[SpanAttribution]) -> list[SpanAttribution]:
+    """"X tweeted that A and suggested B": the second cue has its own attribution, so the first one's
+    content ends before "and suggested"."""
+    cue_tokens = {attribution.cue[0][-1] for attribution in found}
+    for attribution in found:
+        head = doc[attribution.cue[0][-1]]
+        later = [child for child in head.children if child.dep_ == "conj" and child.i in cue_tokens]
+        if not later or not attribution.content:
+            continue
+        cut = min([later[0].i, *(child.i for child in head.children
+                                 if child.dep_ == "cc" and head.i < child.i < later[0].i)])
+        while cut > 0 and doc[cut - 1].is_punct and doc[cut - 1].text in ",;":
+            cut -= 1
+        content = [[i for i in run if i < cut] for run in attribution.content]
+        attribution.content = [run for run in content if run] or attribution.content
+    return found
 
 
 def _signed_quotations(doc: Doc, context: DocContext) -> list[SpanAttribution]:
@@ -205,14 +223,19 @@ def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
 
 
 def _missed_speech(doc: Doc, quote_of: list[int]):
-    """Speech verbs the tagger passed over: one with a subject right next to a quotation, or, inside
+    """Speech verbs the tagger passed over: a denial with a subject and an object or clause; one with a
+    subject right next to a quotation, or, inside
     a quotation ("They asked us to convey: …"), one whose subject is someone else and which reports a
     clause (not a subordinate one: "as he says")."""
     for token in doc:
-        if token.lower_ not in P.SPEECH_VERBS or not token.tag_.startswith("VB"):
+        if not token.tag_.startswith("VB") or token.lower_ not in P.SPEECH_VERBS | P.DENIAL_CUES:
             continue
         deps = {child.dep_ for child in token.children}
         if not deps & {"nsubj", "nsubjpass"}:
+            continue
+        if token.lower_ in P.DENIAL_CUES:  # a denial is what disputes are made of: never left out
+            if deps & {"dobj", "ccomp"}:
+                yield token
             continue
         if quote_of[token.i] >= 0:
             if deps & {"ccomp", "xcomp"} and "mark" not in deps and not _spoken_to_or_by_the_speaker(token):
@@ -221,6 +244,15 @@ def _missed_speech(doc: Doc, quote_of: list[int]):
         sentence = token.sent
         if any(quote_of[i] >= 0 for i in range(max(sentence.start, token.i - 6), min(sentence.end, token.i + 6))):
             yield token
+
+
+def _with_auxiliaries(verb) -> list[int]:
+    """A verb cue with the auxiliaries and negation right in front of it: "had dismissed", "did not say"."""
+    start = verb.i
+    helpers = {child.i for child in verb.children if child.dep_ in ("aux", "auxpass", "neg")}
+    while start - 1 in helpers:
+        start -= 1
+    return list(range(start, verb.i + 1))
 
 
 def _spoken_to_or_by_the_speaker(verb) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.patterns import CUE_LEXICON
 from sitrep.quotes import quotation_spans
 
 # Sentences before and after the cue's own that the role tagger sees (quotes run over several).
@@ -72,16 +73,38 @@ def _shape(token: Token) -> str:
     return "other" if token.is_alpha else "sym"
 
 
+def stem(word: str) -> str:
+    """A word without its inflection, enough to see that 'claims', 'claimed' and 'claiming' are one word
+    ('stated' and 'states' give 'stat'; irregular forms stay as they are)."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    for ending in ("ing", "ed", "es", "s"):
+        if len(word) > len(ending) + 2 and word.endswith(ending) and not word.endswith("ss"):
+            word = word[:-len(ending)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsfz":
+                word = word[:-1]  # "planned" → "plan"
+            break
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+_CUE_STEMS = frozenset(stem(word) for word in CUE_LEXICON)
+
+
 def _token_features(token: Token, context: DocContext) -> list[str]:
     lower = token.lower_
     head = token.head
-    child_deps = sorted({child.dep_ for child in token.children if child.dep_ != "punct"})
+    children = [child for child in token.children if child.dep_ != "punct"]
+    listed = stem(lower) in _CUE_STEMS
     features = [
         f"w={lower}", f"suf={lower[-3:]}", f"tag={token.tag_}", f"dep={token.dep_}", f"shape={_shape(token)}",
         f"head.w={head.lower_}", f"head.tag={head.tag_}", f"dep+head={token.dep_}>{head.tag_}",
         f"ent={token.ent_iob_}{token.ent_type_}", f"quoted={context.quote_of[token.i] >= 0}",
+        f"stem={stem(lower)}", f"lex={listed}", f"head.lex={stem(head.lower_) in _CUE_STEMS}",
+        f"lex+tag={listed}+{token.tag_[:2]}",
     ]
-    features += [f"child={dep}" for dep in child_deps]
+    features += [f"child={dep}" for dep in sorted({child.dep_ for child in children})]
+    features += [f"subj={child.ent_type_ or child.tag_}" for child in children if child.dep_ in ("nsubj", "nsubjpass")]
     if token.is_sent_start:
         features.append("sent_start")
     return features

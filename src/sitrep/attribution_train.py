@@ -26,7 +26,9 @@ from sitrep.attribution_features import (
 DATA_DIR = Path(__file__).parent / "data"
 CUE_MODEL = "attribution-cue.v1.crfsuite"
 ROLE_MODEL = "attribution-role.v1.crfsuite"
-TRAINING_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True,
+# Strong L1 regularisation keeps the models to the features that generalise: on PolNeAR dev it raised cue
+# exact F1 from 0.64 (c1 0.05, c2 0.01) to 0.69 (c1 1.0, c2 0.1), precision mostly.
+TRAINING_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True,
                    "feature.minfreq": 2}
 
 

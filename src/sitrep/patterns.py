@@ -198,6 +198,22 @@ SPEECH_VERBS = frozenset(
     explain explained promise promised vow vowed report reported write wrote tweet tweeted convey conveyed
     confirm confirmed assure assured demand demanded""".split()
 )
+# Words that often head an attribution: verbs of saying, believing, wanting and judging, and nouns for
+# what was said or found. A feature of the attribution taggers (compared by `attribution_features.stem`),
+# which learn how much each is worth; unlisted words are still found from their context.
+CUE_LEXICON = frozenset(
+    """say tell ask announce declare state warn insist claim deny add urge note explain promise vow report
+    write tweet post confirm assure demand argue suggest believe think feel know expect hope fear worry want
+    wish plan intend seek call criticize criticise accuse blame praise support oppose agree disagree
+    acknowledge admit concede reveal disclose indicate show find conclude estimate predict propose
+    recommend threaten reject dismiss describe characterize respond reply answer comment mention remark
+    emphasize stress testify allege contend maintain reiterate repeat decline refuse pledge signal hint
+    imply question doubt dispute complain lament decry condemn denounce applaud welcome endorse back
+    encourage advise caution recall recount accord according statement interview remarks speech letter
+    memo poll survey study view belief position concern hopes fears proposal warning argument accusation
+    allegation criticism request announcement testimony understand realize recognize assume consider
+    regard see decide vote pressure push""".split()
+)
 # A signed quotation or embedded post: "“…” ― Jane Doe" or "… — Jane Doe (@janedoe) July 5, 2016"; the
 # dash is the cue. Matched from the end of the quoted text.
 SIGNATURE = re.compile(
