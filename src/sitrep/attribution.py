@@ -34,6 +34,7 @@ from sitrep.speakers import resolve
 
 # Dependents of a cue that say to whom, where or when something was said, not what.
 CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
+SPEECH_OR_DENIAL = P.SPEECH_VERBS | P.DENIAL_CUES
 # Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.
 STRAY_FRAGMENT_CHARS = 40
 
@@ -75,7 +76,7 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         for run in _runs(cue_tagger.tag(cue_sequence(context, sentence)), sentence.start, "CUE"):
             cues += _split_at_commas(doc, run)
     tagged = {i for cue in cues for i in cue}
-    cues += [_with_auxiliaries(token) for token in _missed_speech(doc, context.quote_of) if token.i not in tagged]
+    cues += [_with_auxiliaries(token) for token in _missed_speech(doc, context) if token.i not in tagged]
     found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
     dashes = {signed.cue[0][0] for signed in found}
     cues = [cue for cue in cues if not dashes.intersection(cue)]
@@ -84,8 +85,8 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
         content = _runs(tags, start, "CON") or _adjacent_quotation(context.quote_of, cue)
         source, content = _with_possessor(doc, _runs(tags, start, "SRC"), content)
-        content = _fronted_content(doc, cue, source, content)
-        content = _with_coordinated_clauses(doc, _without_cue_modifiers(doc, cue, content))
+        content = _fronted_content(doc, context, cue, source, content)
+        content = _with_coordinated_clauses(doc, context, _without_cue_modifiers(doc, cue, content))
         found.append(SpanAttribution([cue], source, content))
     return _without_coordinated_cues(doc, sorted(found, key=lambda attribution: attribution.cue[0][0]))
 
@@ -154,10 +155,11 @@ def _with_possessor(doc: Doc, source: list[list[int]], content: list[list[int]])
     return fixed, content
 
 
-def _fronted_content(doc: Doc, cue: list[int], source: list[list[int]], content: list[list[int]]) -> list[list[int]]:
+def _fronted_content(doc: Doc, context: DocContext, cue: list[int], source: list[list[int]],
+                     content: list[list[int]]) -> list[list[int]]:
     """"A, the X, which runs Y, said on Thursday.": when the tagger reached into another paragraph for
     the content, the content is the clause in front of the source."""
-    sentence = doc[cue[0]].sent
+    sentence = context.sentence_at(cue[0])
     if not content or not source or any(sentence.start <= i < sentence.end for run in content for i in run):
         return content
     if "\n\n" not in doc[cue[0]:content[0][0]].text and "\n\n" not in doc[content[-1][-1]:cue[0]].text:
@@ -169,12 +171,12 @@ def _fronted_content(doc: Doc, cue: list[int], source: list[list[int]], content:
     return [fronted] if len(fronted) >= 3 and first < cue[0] else content
 
 
-def _with_coordinated_clauses(doc: Doc, content: list[list[int]]) -> list[list[int]]:
+def _with_coordinated_clauses(doc: Doc, context: DocContext, content: list[list[int]]) -> list[list[int]]:
     """'insisted that A, and that B': the second reported clause is content too."""
     if not content:
         return content
     last = content[-1][-1]
-    sentence = doc[last].sent
+    sentence = context.sentence_at(last)
     rest = [t.lower_ for t in doc[last + 1:sentence.end]]
     if any(rest[i:i + 2] == ["and", "that"] for i in range(len(rest))):
         end = sentence.end - 1 if doc[sentence.end - 1].is_punct else sentence.end
@@ -222,13 +224,14 @@ def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
     return [piece for piece in pieces if piece]
 
 
-def _missed_speech(doc: Doc, quote_of: list[int]):
+def _missed_speech(doc: Doc, context: DocContext):
     """Speech verbs the tagger passed over: a denial with a subject and an object or clause; one with a
     subject right next to a quotation, or, inside
     a quotation ("They asked us to convey: …"), one whose subject is someone else and which reports a
     clause (not a subordinate one: "as he says")."""
+    quote_of = context.quote_of
     for token in doc:
-        if not token.tag_.startswith("VB") or token.lower_ not in P.SPEECH_VERBS | P.DENIAL_CUES:
+        if context.lowers[token.i] not in SPEECH_OR_DENIAL or not context.tags[token.i].startswith("VB"):
             continue
         deps = {child.dep_ for child in token.children}
         if not deps & {"nsubj", "nsubjpass"}:
@@ -241,7 +244,7 @@ def _missed_speech(doc: Doc, quote_of: list[int]):
             if deps & {"ccomp", "xcomp"} and "mark" not in deps and not _spoken_to_or_by_the_speaker(token):
                 yield token
             continue
-        sentence = token.sent
+        sentence = context.sentence_at(token.i)
         if any(quote_of[i] >= 0 for i in range(max(sentence.start, token.i - 6), min(sentence.end, token.i + 6))):
             yield token
 
@@ -302,8 +305,8 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             source=[char_span(doc, run) for run in found.source],
             cue=[char_span(doc, run) for run in found.cue],
             content=[char_span(doc, run) for run in found.content],
-            sentence_start=cue_token.sent.start_char,
-            sentence_end=cue_token.sent.end_char,
+            sentence_start=context.sentence_at(cue_token.i).start_char,
+            sentence_end=context.sentence_at(cue_token.i).end_char,
             paragraph=bisect_right(paragraph_starts, cue_token.idx) - 1,
         )
         draft.content = _without_stray_fragments(draft.content, quotes)

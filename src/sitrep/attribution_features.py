@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,10 @@ class DocContext:
     # token index → its features plus its neighbours' across the whole document (a sequence's first
     # and last two tokens are mended to see its edges)
     with_neighbours: list[list[str]]
+
+    def sentence_at(self, i: int) -> Span:
+        """The sentence of token `i` (spaCy's `token.sent` searches for it every time)."""
+        return self.sentences[self.sentence_of[i]]
 
 
 def doc_context(doc: Doc) -> DocContext:
@@ -73,6 +78,7 @@ def _shape(token: Token) -> str:
     return "other" if token.is_alpha else "sym"
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A word without its inflection, enough to see that 'claims', 'claimed' and 'claiming' are one word
     ('stated' and 'states' give 'stat'; irregular forms stay as they are)."""
