@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, SENT_START, TAG
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.patterns import CUE_LEXICON
@@ -45,37 +46,42 @@ class DocContext:
 
 
 def doc_context(doc: Doc) -> DocContext:
-    sentences = list(doc.sents)
-    sentence_of = [0] * len(doc)
-    for number, sentence in enumerate(sentences):
-        for i in range(sentence.start, sentence.end):
-            sentence_of[i] = number
-    tokens = list(doc)
-    starts = [token.idx for token in tokens]
-    ends = [token.idx + len(token) for token in tokens]
-    quotes = quotation_spans(doc.text)
+    # Read from the document's arrays: spaCy makes a new Token object on every access, which made this
+    # the slowest step of the taggers.
+    strings = doc.vocab.strings
+    array = doc.to_array([IDX, LENGTH, LOWER, TAG, SENT_START])
+    starts = array[:, 0].tolist()
+    ends = [start + length for start, length in zip(starts, array[:, 1].tolist())]
+    sentence_starts = [i for i, value in enumerate(array[:, 4].astype("int64").tolist()) if i == 0 or value == 1]
+    sentence_ends = sentence_starts[1:] + [len(doc)]
+    sentences = [doc[start:end] for start, end in zip(sentence_starts, sentence_ends)]
+    sentence_of = [number for number, (start, end) in enumerate(zip(sentence_starts, sentence_ends))
+                   for _ in range(start, end)]
+    text = doc.text  # spaCy joins the tokens again on every access
+    quotes = quotation_spans(text)
     quote_of = [-1] * len(doc)
     for number, (start, end) in enumerate(quotes):
-        for i in range(max(bisect_right(starts, start) - 1, 0), len(tokens)):
+        for i in range(max(bisect_right(starts, start) - 1, 0), len(doc)):
             if starts[i] >= end:
                 break
             if ends[i] > start:
                 quote_of[i] = number
-    context = DocContext(doc, sentences, sentence_of, quotes, quote_of, [], [t.lower_ for t in tokens],
-                         [t.tag_ for t in tokens], [])
-    context.base = [_token_features(token, context) for token in tokens]
-    context.with_neighbours = [context.base[i] + _neighbours(context, i, 0, len(tokens)) for i in range(len(tokens))]
+    lowers = [strings[value] for value in array[:, 2].tolist()]
+    tags = [strings[value] for value in array[:, 3].tolist()]
+    context = DocContext(doc, sentences, sentence_of, quotes, quote_of, [], lowers, tags, [])
+    context.base = _token_features(doc, context, [text[start:end] for start, end in zip(starts, ends)])
+    context.with_neighbours = [context.base[i] + _neighbours(context, i, 0, len(doc)) for i in range(len(doc))]
     return context
 
 
-def _shape(token: Token) -> str:
-    if token.is_title:
+def _shape(text: str) -> str:
+    if text.istitle():
         return "Xx"
-    if token.is_upper:
+    if text.isupper():
         return "XX"
-    if token.is_lower:
+    if text.islower():
         return "xx"
-    return "other" if token.is_alpha else "sym"
+    return "other" if text.isalpha() else "sym"
 
 
 @lru_cache(maxsize=65536)
@@ -97,23 +103,43 @@ def stem(word: str) -> str:
 _CUE_STEMS = frozenset(stem(word) for word in CUE_LEXICON)
 
 
-def _token_features(token: Token, context: DocContext) -> list[str]:
-    lower = token.lower_
-    head = token.head
-    children = [child for child in token.children if child.dep_ != "punct"]
+def _token_features(doc: Doc, context: DocContext, texts: list[str]) -> list[list[str]]:
+    """Every token's context-free features."""
+    strings = doc.vocab.strings
+    array = doc.to_array([DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START])  # unsigned: HEAD's offsets wrap
+    deps = [strings[value] for value in array[:, 0].tolist()]
+    heads = [i + offset for i, offset in enumerate(array[:, 1].astype("int64").tolist())]
+    ents = [_IOB[iob] + strings[kind] for iob, kind in zip(array[:, 2].tolist(), array[:, 3].tolist())]
+    sent_starts = array[:, 4].astype("int64").tolist()
+    lowers, tags = context.lowers, context.tags
+    children: list[list[int]] = [[] for _ in heads]
+    for i, head in enumerate(heads):
+        if head != i and deps[i] != "punct":
+            children[head].append(i)
+    all_features = []
+    for i, (lower, tag, dep, head) in enumerate(zip(lowers, tags, deps, heads)):
+        features = _word_features(lower, tag, _shape(texts[i])) + [
+            f"dep={dep}", f"head.w={lowers[head]}", f"head.tag={tags[head]}", f"dep+head={dep}>{tags[head]}",
+            f"ent={ents[i]}", f"quoted={context.quote_of[i] >= 0}", f"head.lex={stem(lowers[head]) in _CUE_STEMS}",
+        ]
+        features += [f"child={child_dep}" for child_dep in sorted({deps[child] for child in children[i]})]
+        features += [f"subj={ents[child][1:] or tags[child]}" for child in children[i]
+                     if deps[child] in ("nsubj", "nsubjpass")]
+        if sent_starts[i] == 1:
+            features.append("sent_start")
+        all_features.append(features)
+    return all_features
+
+
+@lru_cache(maxsize=65536)
+def _word_features(lower: str, tag: str, shape: str) -> list[str]:
     listed = stem(lower) in _CUE_STEMS
-    features = [
-        f"w={lower}", f"suf={lower[-3:]}", f"tag={token.tag_}", f"dep={token.dep_}", f"shape={_shape(token)}",
-        f"head.w={head.lower_}", f"head.tag={head.tag_}", f"dep+head={token.dep_}>{head.tag_}",
-        f"ent={token.ent_iob_}{token.ent_type_}", f"quoted={context.quote_of[token.i] >= 0}",
-        f"stem={stem(lower)}", f"lex={listed}", f"head.lex={stem(head.lower_) in _CUE_STEMS}",
-        f"lex+tag={listed}+{token.tag_[:2]}",
-    ]
-    features += [f"child={dep}" for dep in sorted({child.dep_ for child in children})]
-    features += [f"subj={child.ent_type_ or child.tag_}" for child in children if child.dep_ in ("nsubj", "nsubjpass")]
-    if token.is_sent_start:
-        features.append("sent_start")
-    return features
+    return [f"w={lower}", f"suf={lower[-3:]}", f"tag={tag}", f"shape={shape}", f"stem={stem(lower)}",
+            f"lex={listed}", f"lex+tag={listed}+{tag[:2]}"]
+
+
+# ENT_IOB's values as spaCy's `ent_iob_` spells them
+_IOB = {0: "", 1: "I", 2: "O", 3: "B"}
 
 
 def _neighbours(context: DocContext, i: int, lo: int, hi: int) -> list[str]:
