@@ -115,28 +115,23 @@ def _signed_quotations(doc: Doc, context: DocContext) -> list[SpanAttribution]:
     text = doc.text
     quote_ends = {end: start for start, end in context.quotes}
     found = []
-    for line_start, line_end in _lines(text):
-        for match in P.SIGNATURE.finditer(text, line_start, line_end):
-            dash_start = match.start("dash")
-            quoted_end = len(text[:match.start()].rstrip())
-            if quoted_end in quote_ends:
-                content = (quote_ends[quoted_end], quoted_end)
-            elif match["handle"] and quoted_end > line_start:
-                content = (line_start, quoted_end)
-            else:
-                continue
-            roles = [token_range(doc, *span) for span in
-                     ((dash_start, dash_start + 1), (match.start("name"), match.end("name")), content)]
-            if all(roles):
-                found.append(SpanAttribution(*([run] for run in roles)))
+    for match in P.SIGNATURE.finditer(text):
+        dash_start = match.start("dash")
+        quoted_end = match.start()
+        while quoted_end > 0 and text[quoted_end - 1].isspace():
+            quoted_end -= 1
+        line_start = text.rfind("\n", 0, dash_start) + 1
+        if quoted_end in quote_ends:
+            content = (quote_ends[quoted_end], quoted_end)
+        elif match["handle"] and quoted_end > line_start:
+            content = (line_start, quoted_end)
+        else:
+            continue
+        roles = [token_range(doc, *span) for span in
+                 ((dash_start, dash_start + 1), (match.start("name"), match.end("name")), content)]
+        if all(roles):
+            found.append(SpanAttribution(*([run] for run in roles)))
     return found
-
-
-def _lines(text: str):
-    start = 0
-    for end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
-        yield start, end
-        start = end + 1
 
 
 def _with_possessor(doc: Doc, source: list[list[int]], content: list[list[int]]):
@@ -226,9 +221,8 @@ def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
 
 def _missed_speech(doc: Doc, context: DocContext):
     """Speech verbs the tagger passed over: a denial with a subject and an object or clause; one with a
-    subject right next to a quotation, or, inside
-    a quotation ("They asked us to convey: …"), one whose subject is someone else and which reports a
-    clause (not a subordinate one: "as he says")."""
+    subject right next to a quotation; or, inside a quotation ("They asked us to convey: …"), one whose
+    subject is someone else and which reports a clause (not a subordinate one: "as he says")."""
     quote_of = context.quote_of
     for token in doc:
         if context.lowers[token.i] not in SPEECH_OR_DENIAL or not context.tags[token.i].startswith("VB"):
@@ -236,7 +230,7 @@ def _missed_speech(doc: Doc, context: DocContext):
         deps = {child.dep_ for child in token.children}
         if not deps & {"nsubj", "nsubjpass"}:
             continue
-        if token.lower_ in P.DENIAL_CUES:  # a denial is what disputes are made of: never left out
+        if context.lowers[token.i] in P.DENIAL_CUES:  # a denial is what disputes are made of: never left out
             if deps & {"dobj", "ccomp"}:
                 yield token
             continue
