@@ -106,12 +106,12 @@ _CUE_STEMS = frozenset(stem(word) for word in CUE_LEXICON)
 def _token_features(doc: Doc, context: DocContext, texts: list[str]) -> list[list[str]]:
     """Every token's context-free features."""
     strings = doc.vocab.strings
-    array = doc.to_array([DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START])  # unsigned: HEAD's offsets wrap
+    array = doc.to_array([DEP, HEAD, ENT_IOB, ENT_TYPE])  # unsigned: HEAD's offsets wrap
     deps = [strings[value] for value in array[:, 0].tolist()]
     heads = [i + offset for i, offset in enumerate(array[:, 1].astype("int64").tolist())]
-    ents = [_IOB[iob] + strings[kind] for iob, kind in zip(array[:, 2].tolist(), array[:, 3].tolist())]
-    sent_starts = array[:, 4].astype("int64").tolist()
-    lowers, tags = context.lowers, context.tags
+    ent_types = [strings[value] for value in array[:, 3].tolist()]
+    ents = [_IOB[iob] + kind for iob, kind in zip(array[:, 2].tolist(), ent_types)]
+    lowers, tags, sentence_of = context.lowers, context.tags, context.sentence_of
     children: list[list[int]] = [[] for _ in heads]
     for i, head in enumerate(heads):
         if head != i and deps[i] != "punct":
@@ -123,9 +123,9 @@ def _token_features(doc: Doc, context: DocContext, texts: list[str]) -> list[lis
             f"ent={ents[i]}", f"quoted={context.quote_of[i] >= 0}", f"head.lex={stem(lowers[head]) in _CUE_STEMS}",
         ]
         features += [f"child={child_dep}" for child_dep in sorted({deps[child] for child in children[i]})]
-        features += [f"subj={ents[child][1:] or tags[child]}" for child in children[i]
+        features += [f"subj={ent_types[child] or tags[child]}" for child in children[i]
                      if deps[child] in ("nsubj", "nsubjpass")]
-        if sent_starts[i] == 1:
+        if i == 0 or sentence_of[i] != sentence_of[i - 1]:
             features.append("sent_start")
         all_features.append(features)
     return all_features

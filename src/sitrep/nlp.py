@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from sitrep import patterns as P
 from sitrep.errors import UsageProblem
 from sitrep.settings import DEFAULT_MODEL
 
@@ -18,9 +19,6 @@ UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 
 
 PARAGRAPH_BOUNDARIES = "sitrep_paragraph_boundaries_v1"
-# Dashes are tokens of their own even when glued to a word or a quote mark ("shame.”― Jane Doe"):
-# a dash can be the cue of a signed quotation.
-DASHES = r"[―—–]"
 
 
 @lru_cache(maxsize=4)
@@ -46,12 +44,13 @@ def load(name: str = DEFAULT_MODEL):
 
 
 def _split_dashes(model) -> None:
+    """A dash is a token of its own: it can be the cue of a signed quotation."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = model.Defaults
-    model.tokenizer.prefix_search = compile_prefix_regex([DASHES, *defaults.prefixes]).search
-    model.tokenizer.suffix_search = compile_suffix_regex([DASHES, *defaults.suffixes]).search
-    model.tokenizer.infix_finditer = compile_infix_regex([DASHES, *defaults.infixes]).finditer
+    model.tokenizer.prefix_search = compile_prefix_regex([P.DASHES, *defaults.prefixes]).search
+    model.tokenizer.suffix_search = compile_suffix_regex([P.DASHES, *defaults.suffixes]).search
+    model.tokenizer.infix_finditer = compile_infix_regex([P.DASHES, *defaults.infixes]).finditer
 
 
 def _paragraph_boundaries(doc):

@@ -214,10 +214,12 @@ CUE_LEXICON = frozenset(
     allegation criticism request announcement testimony understand realize recognize assume consider
     regard see decide vote pressure push""".split()
 )
+# Dashes: tokens of their own even when glued to a word or a quote mark ("shame.”― Jane Doe").
+DASHES = r"[―—–]"
 # A signed quotation or embedded post: "“…” ― Jane Doe" or "… — Jane Doe (@janedoe) July 5, 2016"; the
 # dash is the cue. Matched from the end of the quoted text.
 SIGNATURE = re.compile(
-    r"[ \t\u00a0]{0,3}(?P<dash>[―—–])[ \t\u00a0]*"
+    r"[ \t\u00a0]{0,3}(?P<dash>" + DASHES + r")[ \t\u00a0]*"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w.'’-]*){0,4})"
     r"(?P<handle>[ \u00a0]+\(@\w+\))?(?=[ \t\u00a0]*(?:\n|$|,|[A-Z][a-z]+ \d))"
 )
