@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE_DB := build/example.db
-CHART_JS := src/sitrep/vendor/chart.umd.min.js
+CHART_JS := src/sitrep/output/vendor/chart.umd.min.js
 CHROMIUM := /usr/bin/chromium
 SEEDS := ../shared/seeds
 
@@ -48,7 +48,7 @@ screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	rm -f build/seeds.db
 	$(BIN)/sitrep build $(SEEDS) --db build/seeds.db
 	$(BIN)/sitrep report --db build/seeds.db --output build/seeds-report
-	$(BIN)/python -m sitrep.browser build/seeds-report/index.html build/seeds-report/report.png
+	$(BIN)/python -m sitrep.output.browser build/seeds-report/index.html build/seeds-report/report.png
 
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py

@@ -14,7 +14,7 @@ import sys
 import time
 
 from sitrep.records import Document
-from sitrep.reuse import find_reuse
+from sitrep.story.reuse import find_reuse
 
 SYLLABLES = ["ka", "ro", "vel", "mar", "tan", "dor", "is", "len", "bra", "sho", "mir", "zu", "al", "ne", "quo",
              "pet", "sa", "lin", "or", "gat", "hu", "res", "tol", "vi", "dan"]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitrep import export, pipeline
+from sitrep import pipeline
+from sitrep.output import export
 from sitrep.store import Store
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,8 +12,10 @@ import pytest
 from conftest import SHARED
 from typer.testing import CliRunner
 
-from sitrep import attribution, evaluation, nlp
-from sitrep.attribution_train import read_gold
+from sitrep.attribution import spans as attribution
+from sitrep.attribution import evaluation
+from sitrep import nlp
+from sitrep.attribution.evaluation import read_gold
 from sitrep.cli import app
 
 DEV = SHARED / "data" / "polnear" / "dev.jsonl"

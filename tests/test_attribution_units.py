@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from sitrep import nlp, pipeline
-from sitrep.attribution import _with_possessor, find_spans
-from sitrep.attribution_features import depth
+from sitrep import pipeline
+from sitrep import nlp
+from sitrep.attribution.spans import _with_possessor, find_spans
+from sitrep.attribution.features import depth
 from sitrep.cli import app
-from sitrep.entities import document_entities
+from sitrep.nlp.entities import document_entities
 
 ARTICLE = ("Rebels shelled the river port overnight, the regional governor said on Tuesday, adding that three "
            "people were wounded.\n")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluation import ROLES, AttributionScores, Scores, score
+from sitrep.attribution.evaluation import ROLES, AttributionScores, Scores, score
 
 POLNEAR_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear" / "dev.jsonl"
 

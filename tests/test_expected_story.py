@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import document_key, normalise
 
-from sitrep.entities import name_form
+from sitrep.nlp.entities import name_form
 
 SHOULD_RECALL = 0.8
 

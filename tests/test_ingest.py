@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from sitrep import pipeline
 from sitrep.cli import app
-from sitrep.ingest import read_file
+from sitrep.ingest.files import read_file
 from sitrep.records import InputFailure, RawDocument, SkippedFile
 from sitrep.settings import Settings
 from sitrep.store import Store

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep import metadata
+from sitrep.ingest import metadata
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.pagetext import clean_page
+from sitrep.ingest.pagetext import clean_page
 
 STORY = [
     "Government troops entered the northern town of Velmar on Friday after a week of shelling, the army said.",

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from sitrep import nlp
-from sitrep.entities import document_entities, initials, name_form
-from sitrep.quotes import quotation_spans
+from sitrep.nlp.entities import document_entities, initials, name_form
+from sitrep.attribution.quotes import quotation_spans
 
 
 def _quoted(text):

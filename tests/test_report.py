@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from sitrep import report
+from sitrep.output import report
 from sitrep.cli import app
 
 

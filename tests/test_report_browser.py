@@ -11,7 +11,8 @@ import pytest
 import yaml
 from conftest import SEEDS, document_key, normalise
 
-from sitrep import browser, report
+from sitrep.output import browser
+from sitrep.output import report
 
 
 @pytest.fixture(scope="module")

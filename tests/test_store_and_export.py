@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from sitrep import pipeline
-from sitrep import store as store_module
+from sitrep.store import database as store_module
 from sitrep.cli import app
 from sitrep.errors import SitrepError
 from sitrep.store import SCHEMA_VERSION, Store

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sitrep import nlp
-from sitrep.claims import assertions, figures, group_claims, member_stances, sentence_around
-from sitrep.disputes import find_disputes
-from sitrep.entities import document_entities
+from sitrep.story.claims import assertions, figures, group_claims, member_stances, sentence_around
+from sitrep.story.disputes import find_disputes
+from sitrep.nlp.entities import document_entities
 from sitrep.records import (
     Assertion,
     Attribution,
@@ -15,7 +15,7 @@ from sitrep.records import (
     Reuse,
     Span,
 )
-from sitrep.story_entities import merge_entities
+from sitrep.story.entities import merge_entities
 
 
 def _entity(document: str, number: int, name: str, kind: str = "person", aliases=(), at: int = 0) -> Entity:

@@ -11,9 +11,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__, nlp, pipeline
-from sitrep import export as exporter
-from sitrep import report as reporter
+from sitrep import __version__, pipeline
+from sitrep import nlp
+from sitrep.output import export as exporter
+from sitrep.output import report as reporter
+from sitrep.attribution.models import DATA_DIR
 from sitrep.errors import SitrepError, UsageProblem
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, Settings
@@ -153,10 +155,10 @@ def eval_attribution(
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
 ) -> None:
     """Run attribution extraction on each article's text; print Citron's exact and overlap scores."""
-    from sitrep import attribution, evaluation
-    from sitrep.attribution_train import read_gold
+    from sitrep import attribution
+    from sitrep.attribution import evaluation
 
-    articles = read_gold(gold)
+    articles = evaluation.read_gold(gold)
     predicted = []
     with _progress("attribution") as progress:
         task = progress.add_task("", total=len(articles))
@@ -178,11 +180,11 @@ def eval_attribution(
 @train_app.command("attribution")
 def train_attribution(
     gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
-    output: Annotated[Path, typer.Option(help="Where the models go.")] = Path(__file__).parent / "data",
+    output: Annotated[Path, typer.Option(help="Where the models go.")] = DATA_DIR,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
 ) -> None:
     """Fit the cue and role taggers (CRFs) on annotated articles; deterministic."""
-    from sitrep.attribution_train import train
+    from sitrep.attribution.train import train
 
     train(gold, output, model=model, log=lambda line: out.print(line, highlight=False))
 

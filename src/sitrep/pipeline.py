@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from sitrep import nlp
 from sitrep.attribution import document_attributions
-from sitrep.entities import document_entities
+from sitrep.nlp.entities import document_entities
 from sitrep.errors import InputProblem
-from sitrep.extract import extract
-from sitrep.ingest import expand_inputs, read_file
+from sitrep.ingest.extract import extract
+from sitrep.ingest.files import expand_inputs, read_file
 from sitrep.records import (
     Document,
     DocumentAnalysis,
@@ -23,9 +23,9 @@ from sitrep.records import (
     RawDocument,
     SkippedFile,
 )
-from sitrep.reuse import find_reuse
+from sitrep.story.reuse import find_reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.statements import document_statements
+from sitrep.nlp.statements import document_statements
 from sitrep.store import Store
 from sitrep.story import analyse_story
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep import patterns as P
-from sitrep.claims import figures, member_stances, stem, stems
+from sitrep.story import patterns as P
+from sitrep.story.claims import figures, member_stances, stem, stems
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 

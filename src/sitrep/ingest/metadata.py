@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from sitrep import patterns as P
+from sitrep.ingest import patterns as P
 
 
 def parse_date(text: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from sitrep import patterns as P
+from sitrep.text import DASHES
 from sitrep.errors import UsageProblem
 from sitrep.settings import DEFAULT_MODEL
 
@@ -48,9 +48,9 @@ def _split_dashes(model) -> None:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     defaults = model.Defaults
-    model.tokenizer.prefix_search = compile_prefix_regex([P.DASHES, *defaults.prefixes]).search
-    model.tokenizer.suffix_search = compile_suffix_regex([P.DASHES, *defaults.suffixes]).search
-    model.tokenizer.infix_finditer = compile_infix_regex([P.DASHES, *defaults.infixes]).finditer
+    model.tokenizer.prefix_search = compile_prefix_regex([DASHES, *defaults.prefixes]).search
+    model.tokenizer.suffix_search = compile_suffix_regex([DASHES, *defaults.suffixes]).search
+    model.tokenizer.infix_finditer = compile_infix_regex([DASHES, *defaults.infixes]).finditer
 
 
 def _paragraph_boundaries(doc):

@@ -1,6 +1,6 @@
 """Open the report in Debian's headless Chromium through Playwright: for the browser tests and screenshots.
 
-`python -m sitrep.browser REPORT.html OUT.png [--full]` writes a screenshot of the top of the page
+`python -m sitrep.output.browser REPORT.html OUT.png [--full]` writes a screenshot of the top of the page
 (the whole page with --full).
 Playwright never downloads a browser here: it drives the system's Chromium, told not to phone home,
 since the report is meant for machines with no network.
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     full = "--full" in argv
     paths = [a for a in argv if a != "--full"]
     if len(paths) != 2:
-        print("usage: python -m sitrep.browser REPORT.html OUT.png [--full]", file=sys.stderr)
+        print("usage: python -m sitrep.output.browser REPORT.html OUT.png [--full]", file=sys.stderr)
         return 2
     screenshot(Path(paths[0]), Path(paths[1]), full)
     print(f"wrote {paths[1]}")

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sitrep import patterns as P
+from sitrep.ingest import patterns as P
+from sitrep.text import STOPWORDS
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 CONTENT = "content"  # article prose
@@ -95,7 +96,7 @@ def _words(text: str) -> list[str]:
 def _classify(text: str, repeated: bool, settings: Settings) -> str:
     lowered = text.lower()
     words = _words(text)
-    ends_sentence = bool(P.SENTENCE_END.search(text))
+    ends_sentence = bool(P.LINE_END_PUNCTUATION.search(text))
     if P.SOURCE_LINE.match(text) and len(words) <= 8:
         return META
     if len(words) <= 12 and (_is_date_line(text) or P.BYLINE_CREDIT.match(text)):
@@ -239,7 +240,7 @@ def _bag(texts: list[str]) -> dict[str, float]:
         token[:-1] if token.endswith("s") else token
         for text in texts
         for token in re.findall(r"[^\W\d_]{3,}", text.lower())
-        if token not in P.STOPWORDS
+        if token not in STOPWORDS
     )
     return {token: 1 + math.log(count) for token, count in counts.items()}
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep import metadata
-from sitrep import patterns as P
+from sitrep.ingest import metadata
+from sitrep.attribution import lexicon as P
 from sitrep.records import Entity
 
 CharSpan = tuple[int, int]

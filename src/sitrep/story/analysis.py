@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.claims import assertions, group_claims
-from sitrep.disputes import find_disputes
+from sitrep.story.claims import assertions, group_claims
+from sitrep.story.disputes import find_disputes
 from sitrep.records import Attribution, Document, Entity, Reuse, Span, StoryAnalysis
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.story_entities import merge_entities
+from sitrep.story.entities import merge_entities
 
 
 def analyse_story(documents: list[Document], entities: list[Entity], attributions: list[Attribution],

@@ -52,13 +52,22 @@ Articles are matched by id; a gold article with no predicted entry has no predic
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 ROLES = ("cue", "source", "content")
 TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """Annotated articles, one JSON object a line (PolNeAR's shape)."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
 
 # One attribution as the token indices each role covers.
 Tokenised = dict[str, frozenset[int]]

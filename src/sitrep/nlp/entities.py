@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from sitrep import patterns as P
+from sitrep.nlp import patterns as P
 from sitrep.records import Entity, Mention
 
 # "Valley Liberation Front (VLF)": capitalised words, then an acronym in parentheses.

@@ -1,15 +1,12 @@
-"""Attribution: who said what, in which words, for every article.
+"""Attribution spans: who said what, in which words, as token runs of one parsed document.
 
-Two trained taggers (see `attribution_train`) find the spans: first the cues, then for each cue its
-source and content. Those raw spans are what `sitrep eval attribution` scores. The records the rest
-of sitrep uses add the speaker, the kind of quote (direct, indirect, mixed), the channel and the
-reporting chain (`via`).
+Two trained taggers (see `train`) find the spans: first the cues, then for each cue its source and
+content; span repairs then mend what the taggers get wrong in known ways. Those spans are what
+`sitrep eval attribution` scores; `assembly` turns them into the records the rest of sitrep reads.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +14,8 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc
 
-from sitrep import patterns as P
-from sitrep.attribution_features import (
+from sitrep.attribution import lexicon as P
+from sitrep.attribution.features import (
     DocContext,
     cue_sequence,
     doc_context,
@@ -26,17 +23,13 @@ from sitrep.attribution_features import (
     role_window,
     token_range,
 )
-from sitrep.attribution_train import CUE_MODEL, DATA_DIR, ROLE_MODEL
-from sitrep.extract import PARAGRAPH_SEPARATOR
-from sitrep.records import Attribution, Entity, Span
-from sitrep.reporting import CharSpan, Draft, link_chains
-from sitrep.speakers import resolve
+from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
+from sitrep.attribution.chains import CharSpan
+from sitrep.text import PARAGRAPH_SEPARATOR
 
 # Dependents of a cue that say to whom, where or when something was said, not what.
 CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
 SPEECH_OR_DENIAL = P.SPEECH_VERBS | P.DENIAL_CUES
-# Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.
-STRAY_FRAGMENT_CHARS = 40
 
 
 @dataclass
@@ -157,7 +150,8 @@ def _fronted_content(doc: Doc, context: DocContext, cue: list[int], source: list
     sentence = context.sentence_at(cue[0])
     if not content or not source or any(sentence.start <= i < sentence.end for run in content for i in run):
         return content
-    if "\n\n" not in doc[cue[0]:content[0][0]].text and "\n\n" not in doc[content[-1][-1]:cue[0]].text:
+    if (PARAGRAPH_SEPARATOR not in doc[cue[0]:content[0][0]].text
+            and PARAGRAPH_SEPARATOR not in doc[content[-1][-1]:cue[0]].text):
         return content
     first = source[0][0]
     fronted = [i for i in range(sentence.start, first) if not doc[i].is_space]
@@ -269,101 +263,3 @@ def as_gold_shape(doc: Doc, attributions: list[SpanAttribution]) -> list[dict]:
         return [dict(zip(("start", "end"), char_span(doc, run))) for run in runs]
 
     return [{"source": spans(a.source), "cue": spans(a.cue), "content": spans(a.content)} for a in attributions]
-
-
-def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity],
-                          data_dir: Path = DATA_DIR) -> list[Attribution]:
-    """The attributions of one parsed document, reporting chains collapsed into `via`."""
-    text = doc.text
-    context = doc_context(doc)
-    quotes = context.quotes
-    paragraph_starts = [0] + [m.end() for m in re.finditer(re.escape(PARAGRAPH_SEPARATOR), text)]
-    drafts: list[Draft] = []
-    by_cue: dict[int, Draft] = {}
-    speakers: list[tuple[str, Entity | None]] = []
-    for found in find_spans(doc, data_dir, context):
-        if not found.content:
-            continue
-        cue_token = doc[found.cue[0][0]]
-        source = found.source or _governor_subject(cue_token)
-        governing = by_cue.get(cue_token.head.i) if not found.source else None
-        if governing is not None:  # "X said…, adding that…": the same speaker
-            speaker, entity = governing.speaker, governing.entity
-        else:
-            quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
-            speaker, entity = resolve(doc, source, by_token, speakers, quoted)
-            if speaker and not quoted and (entity is not None or _is_description(speaker)):
-                speakers.append((speaker, entity))  # a speaker of the article, not one inside a quotation
-        draft = Draft(
-            speaker, entity,
-            source=[char_span(doc, run) for run in found.source],
-            cue=[char_span(doc, run) for run in found.cue],
-            content=[char_span(doc, run) for run in found.content],
-            sentence_start=context.sentence_at(cue_token.i).start_char,
-            sentence_end=context.sentence_at(cue_token.i).end_char,
-            paragraph=bisect_right(paragraph_starts, cue_token.idx) - 1,
-        )
-        draft.content = _without_stray_fragments(draft.content, quotes)
-        drafts.append(draft)
-        for i in found.cue[0]:
-            by_cue[i] = draft
-    link_chains(text, drafts, quotes)
-    return [_record(document_id, text, draft, quotes, number)
-            for number, draft in enumerate((d for d in drafts if not d.frame), start=1)]
-
-
-def _without_stray_fragments(content: list[CharSpan], quotes: list[CharSpan]) -> list[CharSpan]:
-    """Next to quoted pieces, a few unquoted words the tagger also took are narrative, not content."""
-    def quoted(span: CharSpan) -> bool:
-        return any(qs <= span[0] and span[1] <= qe + 1 for qs, qe in quotes)
-
-    if len(content) < 2 or not any(quoted(span) for span in content):
-        return content
-    return [span for span in content if quoted(span) or span[1] - span[0] > STRAY_FRAGMENT_CHARS]
-
-
-def _governor_subject(cue) -> list[list[int]]:
-    """For a cue the tagger gave no source: its own subject, or for "…, saying that…" the subject
-    of the verb it hangs on."""
-    holders = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "conj", "ccomp") else [])
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i < holder.i:
-                return [[t.i for t in child.subtree]]
-    return []
-
-
-def _is_description(text: str) -> bool:
-    """A source that describes someone without naming them: "a web developer in X", "One, a…"."""
-    words = text.split()
-    return len(words) >= 2 and words[0].lower().strip(",") in ("a", "an", "one")
-
-
-def _kind(content: list[CharSpan], quotes: list[CharSpan]) -> str:
-    quoted = total = 0
-    for start, end in content:
-        total += end - start
-        quoted += sum(max(0, min(end, qe) - max(start, qs)) for qs, qe in quotes)
-    if total and quoted >= 0.9 * total:
-        return "direct"
-    return "mixed" if quoted >= 8 else "indirect"
-
-
-def _record(document_id: str, text: str, draft: Draft, quotes: list[CharSpan], number: int) -> Attribution:
-    start, end = draft.reach
-    return Attribution(
-        id=f"{document_id}-a{number}",
-        document=document_id,
-        speaker=draft.speaker,
-        speaker_entity=draft.entity.id if draft.entity else None,
-        cue=" ".join(text[s:e] for s, e in draft.cue),
-        content=" … ".join(text[s:e] for s, e in draft.content),
-        kind=_kind(draft.content, quotes),
-        channel=draft.channel,
-        via=draft.via,
-        start=start,
-        end=end,
-        source_spans=[Span(s, e) for s, e in draft.source],
-        cue_spans=[Span(s, e) for s, e in draft.cue],
-        content_spans=[Span(s, e) for s, e in draft.content],
-    )

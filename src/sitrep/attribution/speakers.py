@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from sitrep import patterns as P
-from sitrep.attribution_features import depth
+from sitrep.attribution import lexicon as P
+from sitrep.attribution.features import depth
 from sitrep.records import Entity
 
 PEOPLE = ("person",)

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from sitrep import patterns as P
-from sitrep.entities import initials, name_form
+from sitrep.story import patterns as P
+from sitrep.nlp.patterns import GENERATION_MARKERS
+from sitrep.nlp.entities import initials, name_form
 from sitrep.groups import Groups
 from sitrep.records import Document, Entity
 
@@ -47,8 +48,8 @@ def parse_name(text: str) -> Name:
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     words = [w for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", "", folded)) if w]
     generation = None
-    if len(words) > 1 and words[-1] in P.GENERATION_MARKERS:
-        generation = P.GENERATION_MARKERS[words.pop()]
+    if len(words) > 1 and words[-1] in GENERATION_MARKERS:
+        generation = GENERATION_MARKERS[words.pop()]
     return Name(tuple(words), generation)
 
 

@@ -2,7 +2,7 @@
 
 `sitrep train attribution --gold train.jsonl` parses every article with the project's spaCy model,
 turns the gold cue, source and content spans into token labels, and fits two CRFs (python-crfsuite).
-The models land in `src/sitrep/data/`, where `attribution` loads them; the run is deterministic.
+The models land in `src/sitrep/attribution/data/`, where `attribution.spans` loads them; the run is deterministic.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from pathlib import Path
 import pycrfsuite
 
 from sitrep import nlp
-from sitrep.attribution_features import (
+from sitrep.attribution.evaluation import read_gold
+from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
+from sitrep.attribution.features import (
     bio,
     cue_sequence,
     doc_context,
@@ -23,18 +25,10 @@ from sitrep.attribution_features import (
     token_range,
 )
 
-DATA_DIR = Path(__file__).parent / "data"
-CUE_MODEL = "attribution-cue.v1.crfsuite"
-ROLE_MODEL = "attribution-role.v1.crfsuite"
 # Strong L1 regularisation keeps the models to the features that generalise: on PolNeAR dev it raised cue
 # exact F1 from 0.64 (c1 0.05, c2 0.01) to 0.69 (c1 1.0, c2 0.1), precision mostly.
 TRAINING_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True,
                    "feature.minfreq": 2}
-
-
-def read_gold(path: str | Path) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def _span_tokens(doc, spans: list[dict]) -> list[int]:

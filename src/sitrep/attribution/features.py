@@ -16,8 +16,8 @@ from functools import lru_cache
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LENGTH, LOWER, SENT_START, TAG
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.patterns import CUE_LEXICON
-from sitrep.quotes import quotation_spans
+from sitrep.attribution.lexicon import CUE_LEXICON
+from sitrep.attribution.quotes import quotation_spans
 
 # Sentences before and after the cue's own that the role tagger sees (quotes run over several).
 WINDOW_BEFORE = 2

@@ -19,7 +19,9 @@ import hashlib
 import re
 from collections import defaultdict
 
-from sitrep import patterns as P
+from sitrep.story import patterns as P
+from sitrep.attribution.lexicon import DENIAL_CUES
+from sitrep.text import STOPWORDS
 from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
@@ -83,7 +85,7 @@ def _denied_part(a: Attribution) -> tuple[int, int] | None:
             if "rest" in frame.groupindex:
                 return a.start + match.start("rest"), a.start + match.end("rest")
             return a.start + match.end(), a.end
-    if cue_words & P.DENIAL_CUES:
+    if cue_words & DENIAL_CUES:
         lead = P.DENIED_OBJECT.match(a.content)
         return (a.start + (lead.end() if lead and lead.end() < len(a.content) - 10 else 0)), a.end
     return None
@@ -94,7 +96,7 @@ def stems(text: str) -> set[str]:
     found = set()
     for word in WORD.findall(text.lower()):
         word = re.sub(r"[’']s$", "", word)
-        if word in P.STOPWORDS or len(word) < 3 or word[0].isdigit() or word in P.NUMBER_WORDS:
+        if word in STOPWORDS or len(word) < 3 or word[0].isdigit() or word in P.NUMBER_WORDS:
             continue
         found.add(stem(word))
     return found

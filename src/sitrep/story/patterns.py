@@ -1,0 +1,75 @@
+"""Patterns of the whole-corpus stages kept as data: kinship, name heads, denials, figures, frames."""
+
+import re
+
+# --- Across articles: entities -------------------------------------------------------------
+# "X, the younger son of Y": X is of the generation after Y.
+KINSHIP_AFTER_NAME = re.compile(r"^,?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:son|daughter|heir)\s+of\s+")
+KINSHIP_BEFORE_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?:son|daughter),\s+$")
+# The last word of an organisation's name that makes it one, whatever the tagger said ("X Foundation").
+ORGANISATION_HEADS = frozenset(
+    """foundation front council agency ministry party army committee alliance union institute university
+    college company corporation bank fund trust association federation movement brigade brigades
+    battalion corps command office commission network channel television radio news times post""".split()
+)
+# Words that describe rather than name: "X News Agency" is X, "X Valley"/"X province" is X.
+ORGANISATION_GENERIC = frozenset("news agency service services group inc ltd co corporation company".split())
+PLACE_GENERIC = frozenset(
+    """valley province district city town village region county state governorate oblast area municipality
+    """.split()
+)
+
+# --- Across articles: claims and disputes --------------------------------------------------
+# Contents that deny what follows them: "it is false that X" → X.
+DENIAL_FRAMES = [re.compile(p, re.I) for p in (
+    r"^(?:that\s+)?it\s+(?:is|was)\s+(?:false|untrue|not\s+true|a\s+lie)\s+that\s+",
+    r"^(?:that\s+)?there\s+(?:is|was)\s+no\s+truth\s+(?:in|to)\s+(?:the\s+)?(?:claims?|reports?)\s+that\s+",
+    r"^(?:that\s+)?(?:the\s+)?(?:claims?|reports?)\s+(?:that\s+)?(?P<rest>.+?)\s+(?:were|was|are|is)\s+(?:false|untrue|lies)\b",
+)]
+# What a denial's content names before the proposition itself: "earlier claims of X", "the claim that X".
+DENIED_OBJECT = re.compile(
+    r"^(?:the\s+|earlier\s+|recent\s+|[\w’']+(?:’s|'s)\s+)*(?:claims?|reports?|allegations?|accusations?|charges?|"
+    r"suggestions?|rumou?rs?)\s+(?:that|of)\s+", re.I)
+# A denial's object that only points back at a claim made before it ("dismissed the claim").
+DENIED_REFERENCE = re.compile(
+    r"^(?:the|that|this|these|those|such|its|their)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|"
+    r"charges?|account|version|assertions?)\W*$", re.I)
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                                      "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                                                      "dozen": 12}
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# A sentence about a strike: only there does "fighters" say what was hit.
+STRIKE = re.compile(r"\b(?:strikes?|struck|shell\w*|bomb\w*|missiles?|artillery|air\s*raids?|drones?|hit)\b", re.I)
+# "23 people were killed", "seven fighters were killed": a figure, then within a few words a count word.
+CASUALTY = re.compile(
+    r"\b(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?P<kind>killed|dead|died|wounded|injured)\b", re.I)
+# "killed 23 people", "kills at least 23"
+CASUALTY_AFTER = re.compile(
+    r"\b(?P<kind>killed|kills|killing|wounded|injured)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|over\s+)?"
+    r"(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\b", re.I)
+CASUALTY_KIND = {"kills": "killed", "killing": "killed", "killed": "killed", "dead": "killed", "died": "killed", "wounded": "wounded", "injured": "wounded"}
+# What can change hands: a control verb needs one of these (or a name) within a few words.
+PLACE_NOUNS = (r"(?:town|city|village|valley|province|district|region|bridge|river|bank|base|airport|port|"
+               r"junction|road|capital|area|territory|border|hill|pass|crossing|building|headquarters)s?")
+# A sentence that only supposes ("If the capture … is completed") asserts nothing.
+HYPOTHETICAL = re.compile(r"^\W*(?:if|unless|should|were)\b", re.I)
+# Control of a place: a change (taken, captured, fell…) or its absence (still holds, never came closer…).
+CONTROL_CHANGE = re.compile(
+    r"\b(?:captur\w*|(?:has|have|had)\s+taken|took|taken\s+(?:control|over)|seiz\w*|overr?an|overrun|conquer\w*|"
+    r"fell|fallen|falls|gain\w*\s+control|took\s+control|crossed|entered|enter|lost|pushed\s+back|driven\s+out|"
+    r"recaptur\w*|retak\w*)\b(?=(?:\s+(?:of|to|into|from|out\s+of))?(?:\s+[\w’'-]+){0,3}?\s+(?:[A-Z]|"
+    + PLACE_NOUNS + r"\b))")
+CONTROL_HOLD = re.compile(
+    r"\b(?:still\s+(?:hold|holds|held|control|controls|controlled)|holds?\s+out|held\s+out|remains?\s+in\s+control|"
+    r"repell?e?d|never\s+come\s+closer|never\s+came\s+closer)\b", re.I)
+ATTACK = re.compile(r"\b(?:offensive|attack\w*|assault\w*|by\s+force|storm\w*|advanc\w*)\b", re.I)
+# Whether a strike hit fighters (a command post, militants) or not: "no fighters in the area".
+MILITARY_TARGET = re.compile(
+    r"\b(?:command\s+posts?|fighters|militants?|rebel\s+positions?|military\s+targets?|armed\s+men|"
+    r"weapons?\s+depots?|ammunition\s+depots?)\b", re.I)
+# Blame laid on someone, which a denial may answer ("blamed X for the attack", "accused X of…").
+ACCUSATION = re.compile(r"\b(?:blam\w*|accus\w*|held\s+[\w\s]{1,40}?\s+responsible)\b", re.I)
+NEGATION = re.compile(r"\b(?:not|no|never|nor|n’t|n't|none|neither|without)\b", re.I)
