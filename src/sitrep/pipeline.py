@@ -1,8 +1,10 @@
-"""Run the stages over a set of inputs: ingest → extract → nlp → entities → attribution → store,
-then reuse across the whole stored corpus.
+"""Run the declared stages over a set of inputs.
 
-Documents go through the spaCy pipeline in small batches (it is faster on several texts at once);
-each document is then written with everything found in it, in one transaction.
+Per document: ingest (files → raw documents) → extract (clean text and metadata) → the spaCy parse, in
+small batches (it is faster on several texts at once) → `DOCUMENT_STAGES` in order → the store, one
+transaction a document. Then, over the whole stored corpus: `CORPUS_STAGES` in order, each reading
+what the store holds and what the stages before it wrote, its result swapped into the store at once.
+Stages are plain functions of records; only this module hands their results to the store.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from dataclasses import dataclass, field
 
 from sitrep import nlp
 from sitrep.attribution import document_attributions
-from sitrep.nlp.entities import document_entities
 from sitrep.errors import InputProblem
-from sitrep.ingest.extract import extract
-from sitrep.ingest.files import expand_inputs, read_file
+from sitrep.ingest import extract, read_file
+from sitrep.ingest.files import expand_inputs
+from sitrep.nlp import document_entities, document_statements
 from sitrep.records import (
     Document,
     DocumentAnalysis,
@@ -23,11 +25,43 @@ from sitrep.records import (
     RawDocument,
     SkippedFile,
 )
-from sitrep.story.reuse import find_reuse
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.nlp.statements import document_statements
 from sitrep.store import Store
-from sitrep.story import analyse_story
+from sitrep.story import analyse_story, find_reuse
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage: its name, the function, the values it reads (passed by name, in this order) and
+    the values it writes (its result, or the parts of a tuple it returns)."""
+
+    name: str
+    run: Callable
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    label: str = ""  # what the progress display says while a whole-corpus stage runs
+
+
+# After the parse, for each document: the values available to start with are `document_id` and `doc`.
+DOCUMENT_STAGES = (
+    Stage("entities", document_entities, reads=("document_id", "doc"), writes=("entities", "entity_of_token")),
+    Stage("attribution", document_attributions, reads=("document_id", "doc", "entity_of_token"),
+          writes=("attributions",)),
+    Stage("statements", document_statements, reads=("doc", "attributions"), writes=("statements",)),
+)
+
+# Over the whole store after every build: each reads what the store holds (`documents`, `entities`,
+# `attributions`, `statements`) and what earlier corpus stages wrote; the store keeps what each writes.
+CORPUS_STAGES = (
+    Stage("reuse", find_reuse, reads=("documents",), writes=("reuse",), label="finding reused passages"),
+    Stage("story", analyse_story, reads=("documents", "entities", "attributions", "statements", "reuse"),
+          writes=("story",), label="merging entities, grouping claims, finding disputes"),
+)
+
+
+def _run_stage(stage: Stage, values: dict, **extra) -> None:
+    result = stage.run(*(values[name] for name in stage.reads), **extra)
+    values.update(zip(stage.writes, result if len(stage.writes) > 1 else (result,), strict=True))
 
 
 @dataclass
@@ -48,11 +82,12 @@ def input_files(inputs: list[str]) -> list[str | InputFailure]:
 
 
 def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> Iterator[DocumentAnalysis]:
-    """The NLP stages for a batch of documents: parse, entities, attributions."""
+    """The per-document stages for a batch of documents: the parse, then `DOCUMENT_STAGES`."""
     for document, doc in zip(documents, nlp.parse([d.text for d in documents], model)):
-        found, by_token = document_entities(document.id, doc)
-        attributions = document_attributions(document.id, doc, by_token)
-        yield DocumentAnalysis(document, found, attributions, document_statements(doc, attributions))
+        values = {"document_id": document.id, "doc": doc}
+        for stage in DOCUMENT_STAGES:
+            _run_stage(stage, values)
+        yield DocumentAnalysis(document, values["entities"], values["attributions"], values["statements"])
 
 
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
@@ -90,15 +125,24 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
             pending = []
         on_file(path if isinstance(path, str) else path.path)
     _analyse_and_store(pending, store, build_id, settings, report)
-    on_stage("finding reused passages")
-    documents = list(store.documents())
-    reused = find_reuse(documents, settings)
-    store.replace_reuse(reused)
-    on_stage("merging entities, grouping claims, finding disputes")
-    store.replace_story(analyse_story(documents, list(store.entities()), list(store.attributions()),
-                                      store.statements(), reused, settings))
+    _run_corpus_stages(store, settings, on_stage)
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
+
+
+def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str], None]) -> None:
+    stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
+              "attributions": lambda: list(store.attributions()), "statements": store.statements}
+    saved = {"reuse": store.replace_reuse, "story": store.replace_story}
+    values: dict = {}
+    for stage in CORPUS_STAGES:
+        on_stage(stage.label)
+        for name in stage.reads:
+            if name not in values:
+                values[name] = stored[name]()
+        _run_stage(stage, values, settings=settings)
+        for name in stage.writes:
+            saved[name](values[name])
 
 
 def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
