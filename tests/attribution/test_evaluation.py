@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from sitrep.attribution.evaluation import ROLES, AttributionScores, Scores, score
 
-POLNEAR_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "polnear" / "dev.jsonl"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"
 
 # Tokens: The mayor said the bridge would reopen in May . | Critics doubt the timetable . | Traffic will be heavy .
 MAYOR = "The mayor said the bridge would reopen in May. Critics doubt the timetable. Traffic will be heavy."
