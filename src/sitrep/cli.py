@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from sitrep.output import report as reporter
 from sitrep.attribution.models import DATA_DIR
 from sitrep.errors import SitrepError, UsageProblem
 from sitrep.records import InputFailure, SkippedFile
-from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, Settings
+from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, FIXED, Settings, parse_setting
 from sitrep.store import Store
 
 app = typer.Typer(help="Turn raw news articles about a developing conflict into a sourced situation report.",
@@ -43,13 +44,15 @@ def build(
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
     model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = DEFAULT_SETTINGS.model,
+    setting: Annotated[list[str] | None, typer.Option(
+        help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
 ) -> None:
     """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
-    settings = Settings(max_bytes=max_bytes, model=model)
     try:
-        nlp.load(model)
+        settings = Settings(**{"max_bytes": max_bytes, "model": model} | dict(map(parse_setting, setting or ())))
+        nlp.load(settings.model)
     except SitrepError as exc:
-        err.print(f"error {exc}", markup=False, highlight=False)
+        err.print(f"error {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     store = _open_store(db)
     files = pipeline.input_files(articles)
@@ -74,6 +77,22 @@ def build(
               f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}", highlight=False)
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command("settings")
+def list_settings() -> None:
+    """Every setting (`sitrep build --setting NAME=VALUE`) with its type, default and help; then the fixed
+    constants, which no build can change."""
+    for title, values in (("Settings: sitrep build --setting NAME=VALUE", DEFAULT_SETTINGS),
+                          ("Fixed, not settings: the shape of the trained models and of the reuse index", FIXED)):
+        table = Table(title=title, title_justify="left", box=None, pad_edge=False)
+        table.add_column("name", no_wrap=True)
+        table.add_column("type")
+        table.add_column("default" if values is DEFAULT_SETTINGS else "value", overflow="fold")
+        table.add_column("help")
+        for item in fields(values):
+            table.add_row(item.name, item.type.__name__, str(getattr(values, item.name)), item.metadata["help"])
+        out.print(table, highlight=False)
 
 
 @app.command()

@@ -47,6 +47,8 @@ class UsageProblem(str, Enum):
                              "(npm ci, then copies chart.js there)")
     CHROMIUM_MISSING = "E007 no Chromium at {path}; run `make /usr/bin/chromium` (apt-get install chromium)"
     PLAYWRIGHT_MISSING = "E008 Playwright for Python is not installed; pip install 'sitrep[browser]'"
+    UNKNOWN_SETTING = "E009 unknown setting {name!r}; `sitrep settings` lists them"
+    BAD_SETTING_VALUE = "E010 setting {name!r} takes {kind} (--setting NAME=VALUE), not {value!r}"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

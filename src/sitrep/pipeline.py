@@ -42,25 +42,28 @@ class Stage:
     label: str = ""  # what the progress display says while a whole-corpus stage runs
 
 
-# After the parse, for each document: the values available to start with are `document_id` and `doc`.
+# After the parse, for each document: the values available to start with are `document_id`, `doc` and
+# the build's `settings`.
 DOCUMENT_STAGES = (
     Stage("entities", document_entities, reads=("document_id", "doc"), writes=("entities", "entity_of_token")),
-    Stage("attribution", document_attributions, reads=("document_id", "doc", "entity_of_token"),
+    Stage("attribution", document_attributions, reads=("document_id", "doc", "entity_of_token", "settings"),
           writes=("attributions",)),
-    Stage("statements", document_statements, reads=("doc", "attributions"), writes=("statements",)),
+    Stage("statements", document_statements, reads=("doc", "attributions", "settings"), writes=("statements",)),
 )
 
 # Over the whole store after every build: each reads what the store holds (`documents`, `entities`,
-# `attributions`, `statements`) and what earlier corpus stages wrote; the store keeps what each writes.
+# `attributions`, `statements`), the build's `settings` and what earlier corpus stages wrote; the store
+# keeps what each writes.
 CORPUS_STAGES = (
-    Stage("reuse", find_reuse, reads=("documents",), writes=("reuse",), label="finding reused passages"),
-    Stage("story", analyse_story, reads=("documents", "entities", "attributions", "statements", "reuse"),
+    Stage("reuse", find_reuse, reads=("documents", "settings"), writes=("reuse",), label="finding reused passages"),
+    Stage("story", analyse_story,
+          reads=("documents", "entities", "attributions", "statements", "reuse", "settings"),
           writes=("story",), label="merging entities, grouping claims, finding disputes"),
 )
 
 
-def _run_stage(stage: Stage, values: dict, **extra) -> None:
-    result = stage.run(*(values[name] for name in stage.reads), **extra)
+def _run_stage(stage: Stage, values: dict) -> None:
+    result = stage.run(*(values[name] for name in stage.reads))
     values.update(zip(stage.writes, result if len(stage.writes) > 1 else (result,), strict=True))
 
 
@@ -81,10 +84,10 @@ def input_files(inputs: list[str]) -> list[str | InputFailure]:
     return list(expand_inputs(inputs))
 
 
-def analyse(documents: list[Document], model: str = DEFAULT_SETTINGS.model) -> Iterator[DocumentAnalysis]:
+def analyse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocumentAnalysis]:
     """The per-document stages for a batch of documents: the parse, then `DOCUMENT_STAGES`."""
-    for document, doc in zip(documents, nlp.parse([d.text for d in documents], model)):
-        values = {"document_id": document.id, "doc": doc}
+    for document, doc in zip(documents, nlp.parse([d.text for d in documents], settings.model, settings.nlp_batch)):
+        values = {"document_id": document.id, "doc": doc, "settings": settings}
         for stage in DOCUMENT_STAGES:
             _run_stage(stage, values)
         yield DocumentAnalysis(document, values["entities"], values["attributions"], values["statements"])
@@ -134,13 +137,13 @@ def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str
     stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
               "attributions": lambda: list(store.attributions()), "statements": store.statements}
     saved = {"reuse": store.replace_reuse, "story": store.replace_story}
-    values: dict = {}
+    values: dict = {"settings": settings}
     for stage in CORPUS_STAGES:
         on_stage(stage.label)
         for name in stage.reads:
             if name not in values:
                 values[name] = stored[name]()
-        _run_stage(stage, values, settings=settings)
+        _run_stage(stage, values)
         for name in stage.writes:
             saved[name](values[name])
 
@@ -155,12 +158,12 @@ def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
 def _analyse_and_store(documents: list[Document], store: Store, build_id: int, settings: Settings,
                        report: BuildReport) -> None:
     try:
-        analysed = list(analyse(documents, settings.model))
+        analysed = list(analyse(documents, settings))
     except Exception:  # noqa: BLE001 - find the document that broke the batch, keep the others
         analysed = []
         for document in documents:
             try:
-                analysed += analyse([document], settings.model)
+                analysed += analyse([document], settings)
             except Exception as exc:  # noqa: BLE001
                 _record_failure(store, build_id, report, _failure(document.path, document.url, exc))
     for analysis in analysed:

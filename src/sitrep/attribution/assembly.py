@@ -14,14 +14,12 @@ from sitrep.attribution.models import DATA_DIR
 from sitrep.attribution.spans import char_span, find_spans
 from sitrep.attribution.speakers import resolve
 from sitrep.records import Attribution, Entity, Span
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.text import PARAGRAPH_SEPARATOR
-
-# Unquoted pieces of at most this many characters beside quoted ones are dropped from a content.
-STRAY_FRAGMENT_CHARS = 40
 
 
 def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity],
-                          data_dir: Path = DATA_DIR) -> list[Attribution]:
+                          settings: Settings = DEFAULT_SETTINGS, data_dir: Path = DATA_DIR) -> list[Attribution]:
     """The attributions of one parsed document, reporting chains collapsed into `via`."""
     text = doc.text
     context = doc_context(doc)
@@ -40,7 +38,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             speaker, entity = governing.speaker, governing.entity
         else:
             quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
-            speaker, entity = resolve(doc, source, by_token, speakers, quoted)
+            speaker, entity = resolve(doc, source, by_token, speakers, quoted, settings)
             if speaker and not quoted and (entity is not None or _is_description(speaker)):
                 speakers.append((speaker, entity))  # a speaker of the article, not one inside a quotation
         draft = Draft(
@@ -52,23 +50,23 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             sentence_end=context.sentence_at(cue_token.i).end_char,
             paragraph=bisect_right(paragraph_starts, cue_token.idx) - 1,
         )
-        draft.content = _without_stray_fragments(draft.content, quotes)
+        draft.content = _without_stray_fragments(draft.content, quotes, settings)
         drafts.append(draft)
         for i in found.cue[0]:
             by_cue[i] = draft
-    link_chains(text, drafts, quotes)
+    link_chains(text, drafts, quotes, settings)
     return [_record(document_id, text, draft, quotes, number)
             for number, draft in enumerate((d for d in drafts if not d.frame), start=1)]
 
 
-def _without_stray_fragments(content: list[CharSpan], quotes: list[CharSpan]) -> list[CharSpan]:
+def _without_stray_fragments(content: list[CharSpan], quotes: list[CharSpan], settings: Settings) -> list[CharSpan]:
     """Next to quoted pieces, a few unquoted words the tagger also took are narrative, not content."""
     def quoted(span: CharSpan) -> bool:
         return any(qs <= span[0] and span[1] <= qe + 1 for qs, qe in quotes)
 
     if len(content) < 2 or not any(quoted(span) for span in content):
         return content
-    return [span for span in content if quoted(span) or span[1] - span[0] > STRAY_FRAGMENT_CHARS]
+    return [span for span in content if quoted(span) or span[1] - span[0] > settings.stray_fragment_chars]
 
 
 def _governor_subject(cue) -> list[list[int]]:

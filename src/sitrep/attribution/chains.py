@@ -13,15 +13,9 @@ from dataclasses import dataclass, field
 from sitrep.ingest import metadata
 from sitrep.attribution import lexicon as P
 from sitrep.records import Entity
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 CharSpan = tuple[int, int]
-# An attribution whose content is mostly another attribution only reports it (a link in its chain).
-FRAME_COVERAGE = 0.7
-# A reporter in `via` is a name, not a clause the tagger took for a source.
-MAX_REPORTER_WORDS = 6
-# A channel named for a speaker's words still holds for what they say this many paragraphs later.
-CHANNEL_CARRIES_PARAGRAPHS = 2
-CHANNEL_NAME_CHARS = 60
 ADDRESSEE = re.compile(r"\s*(?:in an interview with |to )?(?:the )?(?P<name>[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*)*)")
 
 
@@ -50,7 +44,7 @@ class Draft:
         return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan]) -> None:
+def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan], settings: Settings = DEFAULT_SETTINGS) -> None:
     """Who passed the words on (`via`, from the outside in), and where they were said.
 
     'According to A, B reported, C said…' is C's attribution with via [A, B]: the reporting frames in
@@ -60,8 +54,8 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan]) -> None:
     speaker in front of its own; an attribution that only reports another is folded into it.
     """
     for draft in drafts:
-        draft.via = _dedupe(_frames(text, draft) + _addressee_outlet(text, draft))  # its own links
-        draft.channel = _channel(text, draft)
+        draft.via = _dedupe(_frames(text, draft) + _addressee_outlet(text, draft, settings))  # its own links
+        draft.channel = _channel(text, draft, settings)
 
     def parent_of(draft: Draft) -> Draft | None:
         """The attribution whose words hold this one's cue: in the same sentence (a reporting
@@ -81,7 +75,7 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan]) -> None:
         if parent is None or id(parent) in seen:
             return own
         reporter = parent.entity.name if parent.entity else parent.speaker
-        if parent.entity is draft.entity is not None or not _is_name(reporter):
+        if parent.entity is draft.entity is not None or not _is_name(reporter, settings):
             reporter = None  # the speaker quoting themself, or no name to give
         return _dedupe(full_chain(parent, seen | {id(parent)}) + ([reporter] if reporter else []) + own)
 
@@ -93,7 +87,7 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan]) -> None:
             if earlier is not None:
                 if not draft.via:
                     inherited[id(draft)] = full_chain(earlier, {id(earlier)})
-                near = draft.paragraph - earlier.paragraph <= CHANNEL_CARRIES_PARAGRAPHS
+                near = draft.paragraph - earlier.paragraph <= settings.channel_carries_paragraphs
                 if first_round and draft.channel is None and near:
                     draft.channel = earlier.channel
             if draft.entity:
@@ -106,12 +100,13 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan]) -> None:
             inner_start, inner_end = draft.extent
             outer_start, outer_end = parent.reach
             covered = min(inner_end, outer_end) - max(inner_start, outer_start)
-            if covered >= FRAME_COVERAGE * (outer_end - outer_start):
+            if covered >= settings.frame_coverage * (outer_end - outer_start):
                 parent.frame = True
 
 
-def _is_name(text: str | None) -> bool:
-    return bool(text) and text[0].isupper() and len(text.split()) <= MAX_REPORTER_WORDS
+def _is_name(text: str | None, settings: Settings) -> bool:
+    """A reporter in `via` is a name, not a clause the tagger took for a source."""
+    return bool(text) and text[0].isupper() and len(text.split()) <= settings.max_reporter_words
 
 
 def _frames(text: str, draft: Draft) -> list[str]:
@@ -144,16 +139,16 @@ def _dedupe(names: list[str]) -> list[str]:
     return kept
 
 
-def _addressee_outlet(text: str, draft: Draft) -> list[str]:
+def _addressee_outlet(text: str, draft: Draft, settings: Settings) -> list[str]:
     """'told AFP', 'in an interview with Reuters': the outlet that carried the words."""
     cue_end = draft.cue[-1][1]
-    after = text[cue_end:cue_end + 60]
+    after = text[cue_end:cue_end + settings.channel_name_chars]
     match = ADDRESSEE.match(after)
     name = match.group("name").rstrip(".") if match else ""
     return [name] if name and metadata.looks_like_outlet(name) else []
 
 
-def _channel(text: str, draft: Draft) -> str | None:
+def _channel(text: str, draft: Draft, settings: Settings) -> str | None:
     """Where it was said, when the words between the source, the cue and the content say so."""
     cue_start, content_start = draft.cue[0][0], draft.content[0][0]
     if content_start > cue_start:
@@ -162,7 +157,7 @@ def _channel(text: str, draft: Draft) -> str | None:
         if lead:
             region += " " + lead.group(0)
         # a channel's name may have been taken into the content: "on the channel [Name Here] that…"
-        named = P.CHANNEL_NAMED.search(text, cue_start, content_start + CHANNEL_NAME_CHARS)
+        named = P.CHANNEL_NAMED.search(text, cue_start, content_start + settings.channel_name_chars)
         if named and named.start() < content_start:
             return named.group("name")
     else:

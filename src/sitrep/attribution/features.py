@@ -18,10 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.lexicon import CUE_LEXICON
 from sitrep.attribution.quotes import quotation_spans
-
-# Sentences before and after the cue's own that the role tagger sees (quotes run over several).
-WINDOW_BEFORE = 2
-WINDOW_AFTER = 2
+from sitrep.settings import FIXED
 
 
 @dataclass
@@ -169,8 +166,8 @@ def cue_sequence(context: DocContext, sentence: Span) -> list[list[str]]:
 def role_window(context: DocContext, cue: list[int]) -> tuple[int, int]:
     """Token range [start, end) the role tagger labels for a cue."""
     number = context.sentence_of[cue[0]]
-    first = context.sentences[max(number - WINDOW_BEFORE, 0)]
-    last = context.sentences[min(number + WINDOW_AFTER, len(context.sentences) - 1)]
+    first = context.sentences[max(number - FIXED.role_window_before, 0)]
+    last = context.sentences[min(number + FIXED.role_window_after, len(context.sentences) - 1)]
     return first.start, last.end
 
 

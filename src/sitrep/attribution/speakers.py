@@ -13,12 +13,10 @@ from spacy.tokens import Doc
 from sitrep.attribution import lexicon as P
 from sitrep.attribution.features import depth
 from sitrep.records import Entity
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 PEOPLE = ("person",)
-# How far back (in tokens) a pronoun inside a quotation looks for its antecedent, and which roles
-# make a mention salient there.
-SALIENCE_WINDOW = 150
-SALIENCE_BONUS = 60  # tokens
+# The roles that make a mention salient to a pronoun inside a quotation.
 SALIENT_DEPS = ("nsubj", "nsubjpass", "poss", "appos")
 GROUPS = ("organisation", "group")
 
@@ -27,7 +25,8 @@ Speaker = tuple[str, "Entity | None"]
 
 
 def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
-            previous_speakers: list[Speaker], quoted: bool = False) -> tuple[str | None, Entity | None]:
+            previous_speakers: list[Speaker], quoted: bool = False,
+            settings: Settings = DEFAULT_SETTINGS) -> tuple[str | None, Entity | None]:
     """(speaker text, entity or None) for the source token runs of one attribution; `quoted` when
     the source stands inside a quotation."""
     tokens = [doc[i] for run in source for i in run]
@@ -45,7 +44,7 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
         # inside a quotation the speaker's own words name the antecedent, not the article's speakers
         wanted = GROUPS if group else PEOPLE
         if quoted:
-            antecedent = _salient_mention(doc, tokens[0].i, wanted, by_token)
+            antecedent = _salient_mention(doc, tokens[0].i, wanted, by_token, settings)
             if antecedent:
                 return antecedent.name, antecedent
         else:
@@ -72,14 +71,15 @@ def _named_entity(tokens: list, by_token: dict[int, Entity]) -> Entity | None:
     return None
 
 
-def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: dict[int, Entity]) -> Entity | None:
+def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: dict[int, Entity],
+                     settings: Settings) -> Entity | None:
     """The closest mention of the wanted kind in the last few sentences, where a subject or possessor
     counts as much nearer than it is."""
-    window = [i for i in range(max(0, before - SALIENCE_WINDOW), before)
+    window = [i for i in range(max(0, before - settings.salience_window), before)
               if i in by_token and by_token[i].type in wanted]
     if not window:
         return None
-    best = min(window, key=lambda i: before - i - (SALIENCE_BONUS if doc[i].dep_ in SALIENT_DEPS else 0))
+    best = min(window, key=lambda i: before - i - (settings.salience_bonus if doc[i].dep_ in SALIENT_DEPS else 0))
     return by_token[best]
 
 

@@ -24,11 +24,7 @@ from sitrep.attribution.features import (
     role_window,
     token_range,
 )
-
-# Strong L1 regularisation keeps the models to the features that generalise: on PolNeAR dev it raised cue
-# exact F1 from 0.64 (c1 0.05, c2 0.01) to 0.69 (c1 1.0, c2 0.1), precision mostly.
-TRAINING_PARAMS = {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True,
-                   "feature.minfreq": 2}
+from sitrep.settings import FIXED
 
 
 def _span_tokens(doc, spans: list[dict]) -> list[int]:
@@ -64,7 +60,7 @@ def _fit(data: list, path: Path, log: Callable[[str], None]) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for features, labels in data:
         trainer.append(features, labels)
-    trainer.set_params(TRAINING_PARAMS)
+    trainer.set_params(FIXED.training_params)
     trainer.train(str(path))
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) from {len(data)} sequences")
 

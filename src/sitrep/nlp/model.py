@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sitrep.text import DASHES
 from sitrep.errors import UsageProblem
-from sitrep.settings import DEFAULT_MODEL
+from sitrep.settings import DEFAULT_MODEL, DEFAULT_SETTINGS
 
 # No stage reads lemmas or coarse POS tags (fine tags and the parse suffice); leaving these two
 # components out saves about a third of the parsing time.
@@ -61,6 +61,6 @@ def _paragraph_boundaries(doc):
     return doc
 
 
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator:
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_SETTINGS.nlp_batch) -> Iterator:
     """spaCy Docs for `texts`, in order."""
     yield from load(model).pipe(texts, batch_size=batch_size)

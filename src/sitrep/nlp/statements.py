@@ -11,19 +11,19 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sitrep.records import Attribution, Span
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 
-MIN_STATEMENT_WORDS = 4
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
-def document_statements(doc: Doc, attributions: list[Attribution]) -> list[Span]:
+def document_statements(doc: Doc, attributions: list[Attribution], settings: Settings = DEFAULT_SETTINGS) -> list[Span]:
     covered = sorted((s.start, s.end) for a in attributions
                      for s in (*a.source_spans, *a.cue_spans, *a.content_spans))
     found = []
     for sentence in doc.sents:
         words = [t for t in sentence if t.is_alpha]
         text = sentence.text.strip()
-        if len(words) < MIN_STATEMENT_WORDS or text.endswith("?"):
+        if len(words) < settings.min_statement_words or text.endswith("?"):
             continue
         if not any(t.tag_ in FINITE_VERB_TAGS for t in sentence):
             continue

@@ -15,7 +15,7 @@ from sitrep.story.entities import merge_entities
 def analyse_story(documents: list[Document], entities: list[Entity], attributions: list[Attribution],
                   statements: dict[str, list[Span]], reuse: list[Reuse],
                   settings: Settings = DEFAULT_SETTINGS) -> StoryAnalysis:
-    merged, links = merge_entities(documents, entities)
+    merged, links = merge_entities(documents, entities, settings)
     speakers = [_linked(a, links) for a in attributions]
     found = assertions(documents, speakers, statements)
     claims = group_claims(found, documents, reuse, settings)

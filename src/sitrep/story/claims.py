@@ -28,7 +28,6 @@ from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 # What an assertion can say happened or did not: +1 it did, -1 it did not.
 FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
-NEGATION_REACH = 80  # characters before a frame word where a "not" of the same clause may negate it
 CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
@@ -125,7 +124,7 @@ def similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def member_stances(member: Assertion) -> dict[str, int]:
+def member_stances(member: Assertion, settings: Settings = DEFAULT_SETTINGS) -> dict[str, int]:
     text = member.text
     if P.HYPOTHETICAL.match(text):
         return {}
@@ -145,21 +144,21 @@ def member_stances(member: Assertion) -> dict[str, int]:
         if frame == "target" and not P.STRIKE.search(member.sentence):
             continue  # "fighters" say what a strike hit only in a sentence about a strike
         if match and frame not in found:
-            negated = P.NEGATION.search(_clause_before(text, match.start()))
+            negated = P.NEGATION.search(_clause_before(text, match.start(), settings))
             found[frame] = (-1 if negated else 1) * flip
     return found
 
 
-def _clause_before(text: str, end: int) -> str:
+def _clause_before(text: str, end: int, settings: Settings) -> str:
     """The words of the same clause before `end` ("the Taliban have not made a single attempt to enter")."""
-    window = text[max(0, end - NEGATION_REACH):end]
+    window = text[max(0, end - settings.negation_reach):end]
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(window)]
     return window[breaks[-1]:] if breaks else window
 
 
 def group_claims(found: list[Assertion], documents: list[Document], reuse: list[Reuse],
                  settings: Settings = DEFAULT_SETTINGS) -> list[Claim]:
-    stances = [member_stances(a) for a in found]
+    stances = [member_stances(a, settings) for a in found]
 
     def joinable(i: int, j: int) -> bool:
         return _joinable(found[i], found[j], stances[i], stances[j])

@@ -49,7 +49,7 @@ def find_disputes(claims: list[Claim], documents: list[Document],
             accusation = _accusation_answered(denial, earlier)
             if accusation is not None:
                 add(accusation, claim, "denial of an accusation")
-    stances = {c.id: _stances(c) for c in claims}
+    stances = {c.id: _stances(c, settings) for c in claims}
     topics = {c.id: _topic(c) for c in claims}
     for a, b in _candidate_pairs(claims, stances, topics, settings):
         reason = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
@@ -159,11 +159,11 @@ def _moved_on(unchanged: Claim, changed: Claim, dates: dict[str, str | None]) ->
     return bool(before and after) and max(before) < min(after)
 
 
-def _stances(claim: Claim) -> dict[str, int]:
+def _stances(claim: Claim, settings: Settings) -> dict[str, int]:
     """+1: the claim says it happened; -1: that it did not; absent when its members disagree or say nothing."""
     votes: dict[str, set[int]] = {}
     for member in claim.members:
-        for frame, stance in member_stances(member).items():
+        for frame, stance in member_stances(member, settings).items():
             votes.setdefault(frame, set()).add(stance)
     return {frame: next(iter(v)) for frame, v in votes.items() if len(v) == 1}
 

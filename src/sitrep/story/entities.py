@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -26,9 +27,7 @@ from sitrep.nlp.patterns import GENERATION_MARKERS
 from sitrep.nlp.entities import initials, name_form
 from sitrep.groups import Groups
 from sitrep.records import Document, Entity
-
-KINSHIP_REACH = 40  # characters between "son of" and the parent's name ("the legendary Commander")
-SPELLING_SIMILARITY = 80  # rapidfuzz ratio (0–100) two words must reach to be one word spelt twice
+from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,8 @@ class _Node:
     context: set[tuple[str, ...]] = field(default_factory=set)  # other names in the same article
 
 
-def merge_entities(documents: list[Document], entities: list[Entity]) -> tuple[list[Entity], dict[str, str]]:
+def merge_entities(documents: list[Document], entities: list[Entity],
+                   settings: Settings = DEFAULT_SETTINGS) -> tuple[list[Entity], dict[str, str]]:
     """Story entities, and for each article entity id the id of the story entity it belongs to."""
     texts = {d.id: d.text for d in documents}
     nodes = [_node(e) for e in entities]
@@ -76,7 +76,7 @@ def merge_entities(documents: list[Document], entities: list[Entity]) -> tuple[l
         names = {n.name.words for n in members}
         for node in members:
             node.context = names - {node.name.words}
-    merge = _Merge(nodes, _generations(by_document, texts))
+    merge = _Merge(nodes, _generations(by_document, texts, settings), settings)
     merge.join_same_names()
     merge.join_variants()
     merge.attach_short_forms()
@@ -92,10 +92,11 @@ def _node(entity: Entity) -> _Node:
     return _Node(entity, entity.documents[0], kind, name, {n for n in names if n.words})
 
 
-def _generations(by_document: dict[str, list[_Node]], texts: dict[str, str]) -> dict[int, str]:
+def _generations(by_document: dict[str, list[_Node]], texts: dict[str, str], settings: Settings) -> dict[int, str]:
     """Nodes known to be a younger generation ("Jr.", "X, the son of Y", "his son, X"): id(node) → 'younger'
     and the parents they name → 'older'."""
     found: dict[int, str] = {}
+    reach = settings.kinship_reach
     for document, members in by_document.items():
         text = texts.get(document, "")
         people = [n for n in members if n.type == "person"]
@@ -103,14 +104,14 @@ def _generations(by_document: dict[str, list[_Node]], texts: dict[str, str]) -> 
         for start, end, node in spans:
             if node.name.generation == "Jr.":
                 found[id(node)] = "younger"
-            after = P.KINSHIP_AFTER_NAME.match(text[end:end + 40])
+            after = P.KINSHIP_AFTER_NAME.match(text[end:end + reach])
             if after:  # the parent is the next person named, a few words on ("of the late General Y")
-                parent = next((n for s, _, n in spans if 0 <= s - end - after.end() <= KINSHIP_REACH
+                parent = next((n for s, _, n in spans if 0 <= s - end - after.end() <= reach
                                and n is not node), None)
                 if parent is not None:
                     found[id(node)] = "younger"
                     found.setdefault(id(parent), "older")
-            if P.KINSHIP_BEFORE_NAME.search(text[max(0, start - 40):start]):
+            if P.KINSHIP_BEFORE_NAME.search(text[max(0, start - reach):start]):
                 found[id(node)] = "younger"
     return found
 
@@ -118,8 +119,9 @@ def _generations(by_document: dict[str, list[_Node]], texts: dict[str, str]) -> 
 class _Merge:
     """Union-find over article entities, refusing joins that an article or a generation forbids."""
 
-    def __init__(self, nodes: list[_Node], generations: dict[int, str]):
+    def __init__(self, nodes: list[_Node], generations: dict[int, str], settings: Settings):
         self.nodes = nodes
+        self.settings = settings
         self.groups = Groups(len(nodes))
         self.generations = generations
         self.clusters: dict[int, list[_Node]] = {i: [n] for i, n in enumerate(nodes)}  # root → members
@@ -171,7 +173,7 @@ class _Merge:
         for keys in blocks.values():
             for x, a in enumerate(keys):
                 for b in keys[x + 1:]:
-                    score = _variant_score(self.nodes[by_name[a][0]], self.nodes[by_name[b][0]])
+                    score = _variant_score(self.nodes[by_name[a][0]], self.nodes[by_name[b][0]], self.settings)
                     if score and contexts[a] & contexts[b]:
                         pairs.append((score, a, b))
         for _, a, b in sorted(pairs, key=lambda p: -p[0]):
@@ -198,7 +200,7 @@ class _Merge:
             node = max(members, key=lambda m: len(m.entity.mentions))
             key = "".join(sorted(node.entity.name)) if _is_acronym(node.entity.name) and node.type != "person" else (
                 node.name.words[-1][:3] if node.name.words else "")
-            candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r])]
+            candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r], self.settings)]
             if node.name.generation == "Jr.":
                 candidates = [r for r in candidates if "younger" in self.ages[self.groups.find(r)]]
             elif _is_acronym(node.entity.name) and len(candidates) > 1:
@@ -216,20 +218,20 @@ class _Merge:
         return merged, links
 
 
-def _words_alike(a: str, b: str) -> bool:
-    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SPELLING_SIMILARITY)
+def _words_alike(a: str, b: str, settings: Settings) -> bool:
+    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= settings.spelling_similarity)
 
 
-def _variant_score(a: _Node, b: _Node) -> int:
+def _variant_score(a: _Node, b: _Node, settings: Settings) -> int:
     """How strongly two names are one name: 3 spelt alike word for word, 2 a fuller form; 0 not."""
     if a.name.generation != b.name.generation or not (a.name.full or b.name.full):
         return 0
     if a.type == b.type == "person":
         x, y = sorted((a.name.words, b.name.words), key=len)
-        if len(x) < 2 or not (_words_alike(x[0], y[0]) and _words_alike(x[-1], y[-1])):
+        if len(x) < 2 or not (_words_alike(x[0], y[0], settings) and _words_alike(x[-1], y[-1], settings)):
             return 0
         if len(x) == len(y):
-            return 3 if all(_words_alike(p, q) for p, q in zip(x, y)) else 0
+            return 3 if all(_words_alike(p, q, settings) for p, q in zip(x, y)) else 0
         return 2  # a middle name more ("Ivo M. Marr")
     kinds = {a.type, b.type}
     if kinds <= {"organisation", "place"} and _core(a) and _core(a) == _core(b):
@@ -256,7 +258,7 @@ def _acronyms(node: _Node) -> set[str]:
     return {initials(node.entity.name), *(a for a in node.entity.aliases if _is_acronym(a))}
 
 
-def _short_fits(node: _Node, members: list[_Node]) -> bool:
+def _short_fits(node: _Node, members: list[_Node], settings: Settings) -> bool:
     """A surname, "Surname Jr." or an acronym (letters swapped too) that one of the members explains."""
     text = node.entity.name
     if _is_acronym(text) and node.type != "person":
@@ -266,7 +268,8 @@ def _short_fits(node: _Node, members: list[_Node]) -> bool:
     if node.type not in ("person", "organisation"):
         return False  # a place is nobody's surname
     surname = node.name.words[-1] if node.name.words else ""
-    alike = _words_alike if node.type == "person" else str.__eq__  # a mislabelled surname must be exact
+    # a mislabelled surname must be exact
+    alike = partial(_words_alike, settings=settings) if node.type == "person" else str.__eq__
     return bool(surname) and any(m.type == "person" and m.name.full and alike(m.name.words[-1], surname)
                                  for m in members)
 

@@ -26,12 +26,9 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 
 from sitrep.records import Document, Reuse
-from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.settings import DEFAULT_SETTINGS, FIXED, Settings
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
-SHINGLE = 2  # words
-PERMUTATIONS = 64
-SEED = 1
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -62,12 +59,13 @@ def _normal(text: str) -> str:
 def _minhashes(normals: Iterable[str]) -> Iterator[MinHash]:
     """MinHash signatures of the word-bigram shingles; crc32 is plenty for shingles and far faster than
     the default sha1, and one set of permutations serves every signature."""
-    template = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    template = MinHash(num_perm=FIXED.reuse_permutations, seed=FIXED.reuse_seed)
+    shingle = FIXED.reuse_shingle_words
     for normal in normals:
-        signature = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=zlib.crc32,
+        signature = MinHash(num_perm=FIXED.reuse_permutations, seed=FIXED.reuse_seed, hashfunc=zlib.crc32,
                             permutations=template.permutations, scheme=template.scheme)
         words = normal.split()
-        signature.update_batch([" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))])
+        signature.update_batch([" ".join(words[i:i + shingle]).encode() for i in range(max(1, len(words) - shingle + 1))])
         yield signature
 
 
@@ -90,7 +88,7 @@ def _find_reuse(documents: list[Document], settings: Settings) -> list[Reuse]:
             normal = _normal(document.text[start:end])
             if len(normal.split()) >= settings.reuse_min_words:
                 units.append(_Sentence(d, n, start, end, normal))
-    lsh = MinHashLSH(threshold=settings.reuse_lsh_threshold, num_perm=PERMUTATIONS)
+    lsh = MinHashLSH(threshold=settings.reuse_lsh_threshold, num_perm=FIXED.reuse_permutations)
     matches: dict[tuple[int, int], list[tuple[_Sentence, _Sentence, float]]] = defaultdict(list)
     # Query before inserting: every pair is met once, when its later sentence arrives, and no
     # signature has to be kept after its own turn.
