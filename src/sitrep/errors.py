@@ -6,6 +6,8 @@ new problems get new codes.
 
 from enum import Enum
 
+from sitrep.records import InputFailure
+
 
 class InputProblem(str, Enum):
     """Why one input file (or one record inside it) could not become a document."""
@@ -31,6 +33,11 @@ class InputProblem(str, Enum):
     def format_for(self, path: str, **details) -> str:
         reason = self.value.split(" ", 1)[1].format(**details)
         return f"{path}: [{self.code}] {reason}"
+
+    def failure(self, path: str, url: str | None = None, **details) -> InputFailure:
+        """This problem with the file at `path`, or with its record at `url` (named PATH#URL)."""
+        where = f"{path}#{url}" if url else path
+        return InputFailure(where, self.code, self.format_for(where, **details))
 
 
 class SitrepError(Exception):

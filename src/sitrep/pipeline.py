@@ -174,9 +174,7 @@ def _analyse_and_store(documents: list[Document], store: Store, build_id: int, s
 
 
 def _failure(path: str, url: str | None, exc: Exception) -> InputFailure:
-    where = f"{path}#{url}" if url else path
-    problem = InputProblem.EXTRACTION_FAILED
-    return InputFailure(where, problem.code, problem.format_for(where, detail=f"{type(exc).__name__}: {exc}"))
+    return InputProblem.EXTRACTION_FAILED.failure(path, url, detail=f"{type(exc).__name__}: {exc}")
 
 
 def _record_failure(store: Store, build_id: int, report: BuildReport, failure: InputFailure) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 RawKind = Literal["text", "html"]
@@ -49,6 +50,11 @@ class Span:
     end: int
 
 
+def span_dicts(spans: Iterable[Span]) -> list[dict]:
+    """Spans as JSON objects: "start" and "end", and a language span's "language"."""
+    return [asdict(span) for span in spans]
+
+
 @dataclass(frozen=True)
 class LanguageSpan(Span):
     """A stretch of the clean text in another language than the document's."""
@@ -91,6 +97,12 @@ class Attribution:
     source_spans: list[Span] = field(default_factory=list)
     cue_spans: list[Span] = field(default_factory=list)
     content_spans: list[Span] = field(default_factory=list)
+
+    ROLES = ("source", "cue", "content")
+
+    def spans_by_role(self) -> dict[str, list[Span]]:
+        """The spans of each role, under the role's name."""
+        return dict(zip(self.ROLES, (self.source_spans, self.cue_spans, self.content_spans)))
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep import nlp
-from sitrep.story.claims import assertions, figures, group_claims, member_stances, sentence_around
+from sitrep.story.claims import assertions, figures, group_claims, member_stances
 from sitrep.story.disputes import find_disputes
 from sitrep.nlp.entities import document_entities
 from sitrep.records import (
@@ -98,11 +98,6 @@ def test_father_is_not_merged_into_junior_within_one_article():
     entities, _ = document_entities("d", doc)
     junior = [e for e in entities if e.name.startswith("Ilyas Varo Jr")]
     assert junior and "Ilyas Varo" not in junior[0].aliases
-
-
-def test_sentence_around_stops_at_a_quotation_opening_the_next_sentence():
-    text = "The minister blamed the rebels. “They lie,” he said."
-    assert sentence_around(text, text.index("They"), text.index(",”")) == "“They lie,” he said."
 
 
 def _attribution(document: str, number: int, text: str, content: str, speaker: str, cue: str = "said",

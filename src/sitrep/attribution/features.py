@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.attribution.lexicon import CUE_LEXICON
 from sitrep.attribution.quotes import quotation_spans
 from sitrep.settings import FIXED
+from sitrep.text import SUBJECT_DEPS, stem
 
 
 @dataclass
@@ -81,22 +82,6 @@ def _shape(text: str) -> str:
     return "other" if text.isalpha() else "sym"
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A word without its inflection, enough to see that 'claims', 'claimed' and 'claiming' are one word
-    ('stated' and 'states' give 'stat'; irregular forms stay as they are)."""
-    word = word.lower()
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"
-    for ending in ("ing", "ed", "es", "s"):
-        if len(word) > len(ending) + 2 and word.endswith(ending) and not word.endswith("ss"):
-            word = word[:-len(ending)]
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsfz":
-                word = word[:-1]  # "planned" → "plan"
-            break
-    return word[:-1] if len(word) > 3 and word.endswith("e") else word
-
-
 _CUE_STEMS = frozenset(stem(word) for word in CUE_LEXICON)
 
 
@@ -121,7 +106,7 @@ def _token_features(doc: Doc, context: DocContext, texts: list[str]) -> list[lis
         ]
         features += [f"child={child_dep}" for child_dep in sorted({deps[child] for child in children[i]})]
         features += [f"subj={ent_types[child] or tags[child]}" for child in children[i]
-                     if deps[child] in ("nsubj", "nsubjpass")]
+                     if deps[child] in SUBJECT_DEPS]
         if i == 0 or sentence_of[i] != sentence_of[i - 1]:
             features.append("sent_start")
         all_features.append(features)

@@ -7,11 +7,10 @@ quotes running over several paragraphs); otherwise it ends with its paragraph.
 
 from __future__ import annotations
 
-import re
+from sitrep.text import PARAGRAPH_BREAK
 
 OPENING = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

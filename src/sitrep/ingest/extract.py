@@ -26,8 +26,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
     else:
         page, stated = clean_page(raw.content, title=raw.title, settings=settings), {}
     if not page.paragraphs:
-        where = f"{raw.path}#{raw.url}" if raw.url else raw.path
-        return InputFailure(where, InputProblem.NO_ARTICLE.code, InputProblem.NO_ARTICLE.format_for(where))
+        return InputProblem.NO_ARTICLE.failure(raw.path, raw.url)
 
     title = page.title
     text = PARAGRAPH_SEPARATOR.join(([title] if title else []) + page.paragraphs)

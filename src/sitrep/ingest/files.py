@@ -43,19 +43,11 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | InputFailure]:
         elif glob.has_magic(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
-                yield _fail(given, InputProblem.NOT_FOUND)
+                yield InputProblem.NOT_FOUND.failure(given)
             for match in matches:
                 yield from expand_inputs([match])
         else:
-            yield _fail(given, InputProblem.NOT_FOUND)
-
-
-def read_inputs(inputs: Iterable[str], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
-    for path in expand_inputs(inputs):
-        if isinstance(path, InputFailure):
-            yield path
-        else:
-            yield from read_file(path, settings)
+            yield InputProblem.NOT_FOUND.failure(given)
 
 
 def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
@@ -69,15 +61,15 @@ def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item
     try:
         size = os.path.getsize(path)
         if size > settings.max_bytes:
-            yield _fail(path, InputProblem.TOO_LARGE, size=size, limit=settings.max_bytes)
+            yield InputProblem.TOO_LARGE.failure(path, size=size, limit=settings.max_bytes)
             return
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        yield _fail(path, InputProblem.UNREADABLE, detail=exc.strerror or str(exc))
+        yield InputProblem.UNREADABLE.failure(path, detail=exc.strerror or str(exc))
         return
     if not data:
-        yield _fail(path, InputProblem.EMPTY)
+        yield InputProblem.EMPTY.failure(path)
         return
     if kind == "warc":
         yield from _read_warc(path, data)
@@ -86,20 +78,20 @@ def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item
         try:
             data = _gunzip(data, settings.max_bytes)
         except (OSError, EOFError, zlib.error) as exc:
-            yield _fail(path, InputProblem.TRUNCATED, detail=str(exc) or type(exc).__name__)
+            yield InputProblem.TRUNCATED.failure(path, detail=str(exc) or type(exc).__name__)
             return
         if not data:
-            yield _fail(path, InputProblem.EMPTY)
+            yield InputProblem.EMPTY.failure(path)
             return
     if _looks_binary(data):
-        yield _fail(path, InputProblem.BINARY)
+        yield InputProblem.BINARY.failure(path)
         return
     text = decode(data)
     if text is None:
-        yield _fail(path, InputProblem.UNDECODABLE)
+        yield InputProblem.UNDECODABLE.failure(path)
         return
     if not text.strip():
-        yield _fail(path, InputProblem.EMPTY)
+        yield InputProblem.EMPTY.failure(path)
         return
     if kind == "jsonl":
         yield from _read_jsonl(path, text)
@@ -169,16 +161,16 @@ def _read_jsonl(path: str, text: str) -> Iterator[Item]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _fail(path, InputProblem.BAD_JSON, line=number, detail=exc.msg)
+            yield InputProblem.BAD_JSON.failure(path, line=number, detail=exc.msg)
             continue
         if not isinstance(record, dict):
-            yield _fail(path, InputProblem.BAD_JSON, line=number, detail="not an object")
+            yield InputProblem.BAD_JSON.failure(path, line=number, detail="not an object")
             continue
         body, kind = record.get("text"), "text"
         if not isinstance(body, str) or not body.strip():
             body, kind = record.get("html"), "html"
         if not isinstance(body, str) or not body.strip():
-            yield _fail(path, InputProblem.JSON_NO_TEXT, line=number)
+            yield InputProblem.JSON_NO_TEXT.failure(path, line=number)
             continue
         yield RawDocument(
             path=path,
@@ -205,20 +197,16 @@ def _read_warc(path: str, data: bytes) -> Iterator[Item]:
                 continue
             text = decode(body) if not _looks_binary(body) else None
             if not text or not text.strip():
-                yield _fail(f"{path}#{url}", InputProblem.NO_ARTICLE)
+                yield InputProblem.NO_ARTICLE.failure(path, url)
                 continue
             yield RawDocument(path=path, kind=_sniff_kind(text) if "html" not in content_type else "html",
                               content=text, url=url)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        yield _fail(path, InputProblem.TRUNCATED, detail=str(exc) or type(exc).__name__)
+        yield InputProblem.TRUNCATED.failure(path, detail=str(exc) or type(exc).__name__)
     except (ArchiveLoadFailed, ValueError, OSError, AttributeError, KeyError) as exc:
         # warcio reports malformed records with whatever error its parser met first
-        yield _fail(path, InputProblem.BAD_WARC, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        yield InputProblem.BAD_WARC.failure(path, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
 
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _fail(path: str, problem: InputProblem, **details) -> InputFailure:
-    return InputFailure(path=path, code=problem.code, message=problem.format_for(path, **details))

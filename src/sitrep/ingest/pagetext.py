@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sitrep.ingest import patterns as P
 from sitrep.text import STOPWORDS
@@ -47,8 +47,6 @@ class Page:
     paragraphs: list[str]  # the article's kept lines, title excluded
     lines: list[Line]  # every line before the topic break, in order (metadata reads these)
     head_end: int  # index in `lines` of the first body paragraph: before it is the page head
-    dropped_after_break: int = 0  # lines of unrelated content cut below the article
-    notes: list[str] = field(default_factory=list)
 
 
 def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Page:
@@ -71,14 +69,12 @@ def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT
         if line.text == masthead:
             line.role = META  # the outlet's name above the headline, not article text
 
-    cut = _topic_break(lines, settings)
-    dropped = len(lines) - cut
-    lines = lines[:cut]
+    lines = lines[:_topic_break(lines, settings)]
     _mark_tail_bio(lines)
 
     paragraphs = [line.text for line in lines if line.role in KEPT and _key(line.text) != title_key]
     return Page(title=title, masthead=masthead, paragraphs=paragraphs, lines=lines,
-                head_end=min(head_end, len(lines)), dropped_after_break=dropped)
+                head_end=min(head_end, len(lines)))
 
 
 def _normalise(raw: str) -> str:

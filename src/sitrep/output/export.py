@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Attribution, Claim, Document, Entity, Reuse, StoryAnalysis
+from sitrep.records import Attribution, Claim, Document, Entity, Reuse, StoryAnalysis, span_dicts
 
 FORMATS = ("json", "jsonl", "csv")
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
@@ -20,7 +20,7 @@ DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "languag
 
 def document_record(document: Document) -> dict:
     record = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
-    record["foreign"] = [{"start": s.start, "end": s.end, "language": s.language} for s in document.foreign]
+    record["foreign"] = span_dicts(document.foreign)
     return record
 
 
@@ -35,8 +35,7 @@ def attribution_record(a: Attribution, entity_links: dict[str, str]) -> dict:
         "speaker_entity": entity_links.get(a.speaker_entity, a.speaker_entity),
         "cue": a.cue, "content": a.content, "kind": a.kind, "channel": a.channel, "via": a.via,
         "start": a.start, "end": a.end,
-        "spans": {role: [{"start": s.start, "end": s.end} for s in spans] for role, spans in
-                  (("source", a.source_spans), ("cue", a.cue_spans), ("content", a.content_spans))},
+        "spans": {role: span_dicts(spans) for role, spans in a.spans_by_role().items()},
     }
 
 

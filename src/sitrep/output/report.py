@@ -17,11 +17,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from sitrep.errors import UsageProblem
+from sitrep.groups import Groups
+from sitrep.text import QUOTE_FOLDING
 
 CHART_JS = Path(__file__).parent / "vendor" / "chart.umd.min.js"
 TEMPLATES = Path(__file__).parent / "templates"
-# Folded before comparing words, so a copy that only changes quote marks is not shown as rewritten.
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 # A word (with inner apostrophes and hyphens) or one punctuation mark, with the space after it.
 _WORDS = re.compile(r"\w[\w'’-]*\s*|[^\w\s]\s*")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!{}])")
@@ -197,7 +197,8 @@ def _markdown_text(value):
 
 
 def _word_key(word: str) -> str:
-    return word.strip().translate(_QUOTES).lower()
+    # Quote marks folded: a copy that only changes them is not shown as rewritten.
+    return word.strip().translate(QUOTE_FOLDING).lower()
 
 
 def _document_view(d: dict) -> dict:
@@ -275,28 +276,15 @@ def _copy_groups(reuse: list[dict], documents: dict) -> list[dict]:
     several outlets gives one link for each pair); an article's passages in a group are shown as the one
     stretch they span. Each copy is compared with the origin's passage.
     """
-    nodes: dict[tuple[str, int, int], int] = {}
-    parent: list[int] = []
-
-    def node(document: str, start: int, end: int) -> int:
-        if (document, start, end) not in nodes:
-            nodes[document, start, end] = len(parent)
-            parent.append(len(parent))
-        return nodes[document, start, end]
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        parent[root(i)] = root(j)
-
+    nodes: dict[tuple[str, int, int], int] = {}  # passage → its number
+    for r in reuse:
+        nodes.setdefault((r["copy"], r["copy_start"], r["copy_end"]), len(nodes))
+        nodes.setdefault((r["origin"], r["origin_start"], r["origin_end"]), len(nodes))
+    joined = Groups(len(nodes))
     copies = []  # (copying article, its passage's node, whether the order is known)
     for r in reuse:
-        copy = node(r["copy"], r["copy_start"], r["copy_end"])
-        join(node(r["origin"], r["origin_start"], r["origin_end"]), copy)
+        copy = nodes[r["copy"], r["copy_start"], r["copy_end"]]
+        joined.union(copy, nodes[r["origin"], r["origin_start"], r["origin_end"]])
         copies.append((r["copy"], copy, r["directed"]))
     spans = defaultdict(list)
     for (document, start, end), i in nodes.items():
@@ -306,18 +294,18 @@ def _copy_groups(reuse: list[dict], documents: dict) -> list[dict]:
         reach, widest = -1, -1
         for start, end, i in passages:
             if start < reach:
-                join(i, widest)
+                joined.union(widest, i)
             if end > reach:
                 reach, widest = end, i
     stretches: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for (document, start, end), i in nodes.items():
-        old = stretches[root(i)].get(document, (start, end))
-        stretches[root(i)][document] = (min(old[0], start), max(old[1], end))
+        old = stretches[joined.find(i)].get(document, (start, end))
+        stretches[joined.find(i)][document] = (min(old[0], start), max(old[1], end))
     copied, directed = defaultdict(set), set()
     for document, copy, is_directed in copies:
         if is_directed:
-            copied[root(copy)].add(document)
-            directed.add(root(copy))
+            copied[joined.find(copy)].add(document)
+            directed.add(joined.find(copy))
 
     groups = []
     for key, by_document in stretches.items():

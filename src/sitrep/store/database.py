@@ -30,6 +30,7 @@ from sitrep.records import (
     Reuse,
     Span,
     StoryAnalysis,
+    span_dicts,
 )
 
 SCHEMA_VERSION = 4
@@ -280,7 +281,7 @@ class Store:
                 id=document.id, path=document.path, url=document.url, title=document.title,
                 outlet=document.outlet, published=document.published, language=document.language,
                 credits=document.credits, cited_outlets=document.cited_outlets,
-                foreign_spans=[asdict(span) for span in document.foreign], text=document.text,
+                foreign_spans=span_dicts(document.foreign), text=document.text,
                 build_id=build_id,
             ))
             if analysis.entities:
@@ -329,7 +330,7 @@ class Store:
     def attributions(self) -> Iterator[Attribution]:
         with self.engine.connect() as conn:
             for row in conn.execute(sa.select(attributions).order_by(attributions.c.document, attributions.c.start)):
-                spans = {role: [Span(s, e) for s, e in row.spans.get(role, [])] for role in ("source", "cue", "content")}
+                spans = {role: [Span(s, e) for s, e in row.spans.get(role, [])] for role in Attribution.ROLES}
                 yield Attribution(
                     id=row.id, document=row.document, speaker=row.speaker, speaker_entity=row.speaker_entity,
                     cue=row.cue, content=row.content, kind=row.kind, channel=row.channel, via=list(row.via),
@@ -418,8 +419,7 @@ def _attribution_row(a: Attribution) -> dict:
         "id": a.id, "document": a.document, "speaker": a.speaker, "speaker_entity": a.speaker_entity,
         "cue": a.cue, "content": a.content, "kind": a.kind, "channel": a.channel, "via": a.via,
         "start": a.start, "end": a.end,
-        "spans": {role: [[s.start, s.end] for s in spans] for role, spans in
-                  (("source", a.source_spans), ("cue", a.cue_spans), ("content", a.content_spans))},
+        "spans": {role: [[s.start, s.end] for s in spans] for role, spans in a.spans_by_role().items()},
     }
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from sitrep.story import patterns as P
 from sitrep.attribution.lexicon import DENIAL_CUES
-from sitrep.text import STOPWORDS
+from sitrep.text import STOPWORDS, sentence_around, sentence_spans
 from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
@@ -30,12 +30,12 @@ from sitrep.settings import DEFAULT_SETTINGS, Settings
 FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
 CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
-SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
 def assertions(documents: list[Document], attributions: list[Attribution],
                statements: dict[str, list[Span]]) -> list[Assertion]:
     texts = {d.id: d.text for d in documents}
+    sentences: dict[str, list[tuple[int, int]]] = {}  # document → its sentence spans, split once
     found = []
     seen: set[tuple[str, int, int]] = set()
     for a in attributions:
@@ -43,7 +43,9 @@ def assertions(documents: list[Document], attributions: list[Attribution],
             continue  # two cues the tagger gave one content: one assertion, by the first speaker
         seen.add((a.document, a.start, a.end))
         text = texts[a.document]
-        sentence = sentence_around(text, a.start, a.end)
+        if a.document not in sentences:
+            sentences[a.document] = sentence_spans(text)
+        sentence = sentence_around(text, a.start, a.end, sentences[a.document])
         common = {"document": a.document, "sentence": sentence, "speaker": a.speaker,
                   "speaker_entity": a.speaker_entity, "via": list(a.via), "attribution": a.id}
         denied = _denied_part(a)
@@ -63,16 +65,6 @@ def assertions(documents: list[Document], attributions: list[Attribution],
                                    sentence=text[span.start:span.end], speaker=None, speaker_entity=None, via=[],
                                    attribution=None, kind="narration"))
     return found
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    # A line break is a sentence break, so the search starts at the line's start, not the text's (every
-    # attribution of a long article would rescan it). The look-ahead of a break must see the first
-    # character of the sentence, so the search runs a little past it.
-    line = text.rfind("\n", 0, start) + 1
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, line, start + 3) if m.end() <= start]
-    after = SENTENCE_BREAK.search(text, end)
-    return text[before[-1] if before else line:after.start() + 1 if after else len(text)].strip()
 
 
 def _denied_part(a: Attribution) -> tuple[int, int] | None:
@@ -117,11 +109,6 @@ def figures(text: str) -> dict[str, int]:
         if value is not None and not P.YEAR.fullmatch(raw):  # "the 1994 war … wounded" counts nobody
             found.setdefault(P.CASUALTY_KIND[match.group("kind").lower()], value)
     return found
-
-
-def similarity(a: set[str], b: set[str]) -> float:
-    """Shared content words over the smaller side's (a short claim inside a longer one still matches)."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def member_stances(member: Assertion, settings: Settings = DEFAULT_SETTINGS) -> dict[str, int]:

@@ -27,9 +27,8 @@ from rapidfuzz import fuzz
 
 from sitrep.records import Document, Reuse
 from sitrep.settings import DEFAULT_SETTINGS, FIXED, Settings
+from sitrep.text import QUOTE_FOLDING, sentence_spans
 
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
-QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 @dataclass(frozen=True)
@@ -41,18 +40,8 @@ class _Sentence:
     normal: str
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for match in SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def _normal(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).translate(QUOTES).lower()
+    folded = unicodedata.normalize("NFKC", text).translate(QUOTE_FOLDING).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", folded)).strip()
 
 
@@ -84,7 +73,7 @@ def find_reuse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS)
 def _find_reuse(documents: list[Document], settings: Settings) -> list[Reuse]:
     units: list[_Sentence] = []
     for d, document in enumerate(documents):
-        for n, (start, end) in enumerate(sentences(document.text)):
+        for n, (start, end) in enumerate(sentence_spans(document.text)):
             normal = _normal(document.text[start:end])
             if len(normal.split()) >= settings.reuse_min_words:
                 units.append(_Sentence(d, n, start, end, normal))
