@@ -1,0 +1,45 @@
+"""Disputes between claims, and changes over time that are not disputes."""
+
+from __future__ import annotations
+
+from sitrep.records import Document, Span
+
+from .inputs import attribution, claims_and_disputes, documents_of
+
+
+def test_different_death_tolls_for_one_strike_are_a_dispute_under_one_claim():
+    a = "At least 23 people were killed when shells struck the market in Velmar on Wednesday, the charity said."
+    b = "The ministry said seven fighters were killed when its shells struck a post near the market in Velmar on Wednesday."
+    documents = documents_of("a", text=a) + documents_of("b", text=b)
+    documents[1].text = b
+    attributions = [attribution("a", 1, a, a[:a.index(", the charity")], "charity"),
+                    attribution("b", 1, b, b[b.index("seven"):-1], "ministry")]
+    claims, disputes = claims_and_disputes(documents, attributions)
+    parent = next(c for c in claims if len(c.documents) == 2 and c.parent is None)
+    assert parent.independent_origins == 2
+    assert any(d.reason.startswith("different figures") for d in disputes)
+
+
+def _held_then_taken(first_date, second_date):
+    a = "The mayor said the town of Velmar still holds and has not fallen to the rebels."
+    b = "Rebel fighters captured the town of Velmar on Saturday, the Velmar council said."
+    documents = [Document("a", "a.txt", a, published=first_date), Document("b", "b.txt", b, published=second_date)]
+    attributions = [attribution("a", 1, a, a[a.index("the town"):-1], "mayor"),
+                    attribution("b", 1, b, b[:b.index(", the Velmar")], "council")]
+    return claims_and_disputes(documents, attributions)[1]
+
+
+def test_held_out_then_taken_is_a_change_over_time_not_a_dispute():
+    assert not _held_then_taken("2026-03-01", "2026-05-02")
+
+
+def test_taken_then_denied_is_a_dispute():
+    assert any(d.reason.startswith("exclusive outcomes") for d in _held_then_taken("2026-05-02", "2026-05-02"))
+
+
+def test_two_narrations_at_odds_are_not_a_dispute():
+    a = "The town of Velmar still holds and has not fallen to the rebels of the Orsa Front."
+    b = "Rebels of the Orsa Front captured the town of Velmar on Saturday."
+    documents = [Document("a", "a.txt", a), Document("b", "b.txt", b)]
+    statements = {"a": [Span(0, len(a))], "b": [Span(0, len(b))]}
+    assert not claims_and_disputes(documents, [], statements)[1]
