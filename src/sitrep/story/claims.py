@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from sitrep.story import patterns as P
 from sitrep.attribution.lexicon import DENIAL_CUES
-from sitrep.text import STOPWORDS, sentence_around, sentence_spans
+from sitrep.text import STOPWORDS, sentence_around, sentence_spans, stem
 from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
@@ -91,13 +91,6 @@ def stems(text: str) -> set[str]:
             continue
         found.add(stem(word))
     return found
-
-
-def stem(word: str) -> str:
-    for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + replacement
-    return word
 
 
 def figures(text: str) -> dict[str, int]:

@@ -19,9 +19,10 @@ import re
 from collections import defaultdict
 
 from sitrep.story import patterns as P
-from sitrep.story.claims import figures, member_stances, stem, stems
+from sitrep.story.claims import figures, member_stances, stems
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.text import stem
 
 FRAME_REASONS = {"control": "control of a place", "attack": "whether an attack happened",
                  "target": "whether the strike hit fighters"}
