@@ -172,18 +172,25 @@ def eval_attribution(
     gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
     predictions: Annotated[Path | None, typer.Option(help="Write what sitrep found, one article a line.")] = None,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+    without: Annotated[list[str] | None, typer.Option(
+        help="Switch off one span repair (repeatable), to measure what it is worth.")] = None,
 ) -> None:
     """Run attribution extraction on each article's text; print Citron's exact and overlap scores."""
     from sitrep import attribution
     from sitrep.attribution import evaluation
 
+    switched_off = frozenset(without or ())
+    for name in sorted(switched_off - attribution.SPAN_REPAIRS.keys()):
+        err.print(f"error {UsageProblem.UNKNOWN_REPAIR.error(name=name, choices=', '.join(attribution.SPAN_REPAIRS))}",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     articles = evaluation.read_gold(gold)
     predicted = []
     with _progress("attribution") as progress:
         task = progress.add_task("", total=len(articles))
         for article, doc in zip(articles, nlp.parse((a["text"] for a in articles), model)):
-            predicted.append({"id": article["id"],
-                              "attributions": attribution.as_gold_shape(doc, attribution.find_spans(doc))})
+            found = attribution.find_spans(doc, without=switched_off)
+            predicted.append({"id": article["id"], "attributions": attribution.as_gold_shape(doc, found)})
             progress.update(task, advance=1)
     if predictions:
         predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted), encoding="utf-8")

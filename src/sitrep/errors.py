@@ -56,6 +56,7 @@ class UsageProblem(str, Enum):
     PLAYWRIGHT_MISSING = "E008 Playwright for Python is not installed; pip install 'sitrep[browser]'"
     UNKNOWN_SETTING = "E009 unknown setting {name!r}; `sitrep settings` lists them"
     BAD_SETTING_VALUE = "E010 setting {name!r} takes {kind} (--setting NAME=VALUE), not {value!r}"
+    UNKNOWN_REPAIR = "E011 unknown span repair {name!r}; choose among {choices}"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

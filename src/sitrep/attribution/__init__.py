@@ -4,6 +4,6 @@
 stand apart from inference. Cue words and channels are data in `lexicon`."""
 
 from sitrep.attribution.assembly import document_attributions
-from sitrep.attribution.spans import as_gold_shape, find_spans
+from sitrep.attribution.spans import SPAN_REPAIRS, as_gold_shape, find_spans
 
-__all__ = ["as_gold_shape", "document_attributions", "find_spans"]
+__all__ = ["SPAN_REPAIRS", "as_gold_shape", "document_attributions", "find_spans"]

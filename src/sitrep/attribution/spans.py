@@ -31,6 +31,20 @@ from sitrep.text import PARAGRAPH_SEPARATOR
 CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
 SPEECH_OR_DENIAL = P.SPEECH_VERBS | P.DENIAL_CUES
 
+# The span repairs, in the order they run: each mends one known way the taggers go wrong, and each can
+# be switched off (`find_spans(..., without=...)`, `sitrep eval attribution --without NAME`) to measure it.
+SPAN_REPAIRS = {
+    "comma-split-cues": "a cue phrase never runs over a comma ('tweeted, saying' is two cues)",
+    "missed-speech": "speech verbs and denials the cue tagger passed over are cues",
+    "signed-quotations": "'“…” ― Name' and embedded posts: the dash is the cue, the name the source",
+    "adjacent-quotation": "a cue the tagger gave no content takes the quotation right beside it",
+    "possessor-in-source": "a source never starts at a possessive ending: the possessor joins it",
+    "fronted-content": "the clause in front of the source, when the tagger took content from another paragraph",
+    "without-cue-modifiers": "a cue's addressee and circumstances ('told [reporters] that') are not content",
+    "coordinated-clauses": "'that A, and that B': the second reported clause is content too",
+    "coordinated-cues": "'X tweeted that A and suggested B': the first content ends before the second cue",
+}
+
 
 @dataclass
 class SpanAttribution:
@@ -61,27 +75,41 @@ def _runs(tags: list[str], offset: int, label: str) -> list[list[int]]:
     return runs
 
 
-def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None = None) -> list[SpanAttribution]:
+def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None = None,
+               without: frozenset[str] = frozenset()) -> list[SpanAttribution]:
+    """The tagged attributions of one parsed document, mended by every repair of `SPAN_REPAIRS` that is
+    not named in `without`."""
     cue_tagger, role_tagger = _taggers(data_dir)
     context = context or doc_context(doc)
     cues = []
     for sentence in context.sentences:
         for run in _runs(cue_tagger.tag(cue_sequence(context, sentence)), sentence.start, "CUE"):
-            cues += _split_at_commas(doc, run)
-    tagged = {i for cue in cues for i in cue}
-    cues += [_with_auxiliaries(token) for token in _missed_speech(doc, context) if token.i not in tagged]
-    found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
-    dashes = {signed.cue[0][0] for signed in found}
-    cues = [cue for cue in cues if not dashes.intersection(cue)]
+            cues += [run] if "comma-split-cues" in without else _split_at_commas(doc, run)
+    if "missed-speech" not in without:
+        tagged = {i for cue in cues for i in cue}
+        cues += [_with_auxiliaries(token) for token in _missed_speech(doc, context) if token.i not in tagged]
+    found = []
+    if "signed-quotations" not in without:
+        found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
+        dashes = {signed.cue[0][0] for signed in found}
+        cues = [cue for cue in cues if not dashes.intersection(cue)]
     for cue in sorted(cues):
         start, end = role_window(context, cue)
         tags = role_tagger.tag(role_sequence(context, cue, start, end))
-        content = _runs(tags, start, "CON") or _adjacent_quotation(context.quote_of, cue)
-        source, content = _with_possessor(doc, _runs(tags, start, "SRC"), content)
-        content = _fronted_content(doc, context, cue, source, content)
-        content = _with_coordinated_clauses(doc, context, _without_cue_modifiers(doc, cue, content))
+        source, content = _runs(tags, start, "SRC"), _runs(tags, start, "CON")
+        if not content and "adjacent-quotation" not in without:
+            content = _adjacent_quotation(context.quote_of, cue)
+        if "possessor-in-source" not in without:
+            source, content = _with_possessor(doc, source, content)
+        if "fronted-content" not in without:
+            content = _fronted_content(doc, context, cue, source, content)
+        if "without-cue-modifiers" not in without:
+            content = _without_cue_modifiers(doc, cue, content)
+        if "coordinated-clauses" not in without:
+            content = _with_coordinated_clauses(doc, context, content)
         found.append(SpanAttribution([cue], source, content))
-    return _without_coordinated_cues(doc, sorted(found, key=lambda attribution: attribution.cue[0][0]))
+    found.sort(key=lambda attribution: attribution.cue[0][0])
+    return found if "coordinated-cues" in without else _without_coordinated_cues(doc, found)
 
 
 def _without_coordinated_cues(doc: Doc, found: list[SpanAttribution]) -> list[SpanAttribution]:

@@ -1,0 +1,52 @@
+"""The declared span repairs: each one can be switched off, and switching it off changes what it mends."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep import nlp
+from sitrep.attribution import SPAN_REPAIRS, as_gold_shape, find_spans
+from sitrep.cli import app
+
+# Invented sentences, each showing what one repair mends.
+CASES = {
+    "adjacent-quotation": "\"We will not give up the bridge,\" the commander wrote, adding, that the town was safe.",
+    "coordinated-clauses": "The mayor insisted that the bridge was closed, and that nobody had been hurt.",
+    "signed-quotations": "“We have lost nothing,” ― Jane Doe\n",
+}
+
+
+def _spans(text: str, without: frozenset[str] = frozenset()) -> list[dict]:
+    doc = next(nlp.parse([text]))
+    return as_gold_shape(doc, find_spans(doc, without=without))
+
+
+@pytest.mark.parametrize("repair", sorted(CASES))
+def test_switching_a_repair_off_undoes_what_it_mends(repair):
+    assert repair in SPAN_REPAIRS
+    assert _spans(CASES[repair]) != _spans(CASES[repair], frozenset({repair}))
+
+
+def test_eval_without_a_repair_predicts_without_it(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": CASES["coordinated-clauses"], "attributions": []}) + "\n")
+    found = {}
+    for name, extra in (("all", []), ("without", ["--without", "coordinated-clauses"])):
+        out = tmp_path / f"{name}.jsonl"
+        result = CliRunner().invoke(app, ["eval", "attribution", "--gold", str(gold), "--predictions", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        found[name] = json.loads(out.read_text())["attributions"]
+    assert found["all"] == _spans(CASES["coordinated-clauses"])
+    assert found["without"] == _spans(CASES["coordinated-clauses"], frozenset({"coordinated-clauses"})) != found["all"]
+
+
+def test_eval_without_an_unknown_repair_is_one_coded_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": CASES["coordinated-clauses"], "attributions": []}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "attribution", "--gold", str(gold), "--without", "no-such-rule"])
+    assert result.exit_code == 2
+    assert "[E011]" in result.output and "comma-split-cues" in result.output
+    assert len(result.output.strip().splitlines()) == 1
