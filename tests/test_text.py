@@ -28,3 +28,11 @@ def test_quote_folding_makes_curly_quotes_and_guillemets_straight():
 def test_stem_joins_the_inflections_of_a_word():
     assert {stem(w) for w in ("claims", "claimed", "claiming", "claim")} == {"claim"}
     assert stem("planned") == "plan" and stem("denied") == "deny" and stem("Says") == "say"
+
+
+def test_sentence_splitter_does_not_cut_after_mr():
+    text = "The talks failed, Mr. Varo said. Gen. Ilyas Varo Jr. left on Sept. 12 for the U.S. Army base."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The talks failed, Mr. Varo said.", "Gen. Ilyas Varo Jr. left on Sept. 12 for the U.S. Army base."]
+    said = text.index("Varo said")
+    assert sentence_around(text, said, said + 4) == "The talks failed, Mr. Varo said."

@@ -9,9 +9,17 @@ from functools import lru_cache
 PARAGRAPH_SEPARATOR = "\n\n"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
+# Words whose period ends no sentence: titles and ranks before a name, months before a day ("Gen. Ilyas
+# Varo", "Sept. 11"). A single capital with its period is an initial ("John F. Kennedy", "the U.S. Army").
+ABBREVIATIONS = frozenset(
+    """Mr Mrs Ms Messrs Dr Prof Gen Lt Col Maj Capt Cmdr Cdr Sgt Cpl Pvt Adm Brig Gov Sen Rep Rev Fr St Hon
+    Pres Supt Insp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs""".split()
+)
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{word}\.)" for word in sorted(ABBREVIATIONS)) + r"(?<!\b[A-Z]\.)"
 # A sentence ends at its last mark (closing quotes and brackets after it are left out) where the next
 # one starts with a capital or a digit, perhaps after an opening quote; and at every paragraph break.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|" + PARAGRAPH_BREAK.pattern)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])" + _NOT_AFTER_ABBREVIATION + r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|"
+                            + PARAGRAPH_BREAK.pattern)
 
 # Curly quotes and guillemets folded to straight ones, so that only the words of two texts are compared.
 QUOTE_FOLDING = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
