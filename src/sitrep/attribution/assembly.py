@@ -15,7 +15,7 @@ from sitrep.attribution.spans import char_span, find_spans
 from sitrep.attribution.speakers import resolve
 from sitrep.records import Attribution, Entity, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
-from sitrep.text import PARAGRAPH_SEPARATOR
+from sitrep.text import PARAGRAPH_SEPARATOR, SUBJECT_DEPS
 
 
 def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity],
@@ -75,7 +75,7 @@ def _governor_subject(cue) -> list[list[int]]:
     holders = [cue] + ([cue.head] if cue.dep_ in ("advcl", "xcomp", "conj", "ccomp") else [])
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i < holder.i:
+            if child.dep_ in SUBJECT_DEPS and child.i < holder.i:
                 return [[t.i for t in child.subtree]]
     return []
 

@@ -25,7 +25,7 @@ from sitrep.attribution.features import (
 )
 from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
 from sitrep.attribution.chains import CharSpan
-from sitrep.text import PARAGRAPH_SEPARATOR
+from sitrep.text import PARAGRAPH_SEPARATOR, SUBJECT_DEPS
 
 # Dependents of a cue that say to whom, where or when something was said, not what.
 CUE_MODIFIERS = ("dative", "dobj", "prep", "npadvmod", "advmod", "agent")
@@ -250,7 +250,7 @@ def _missed_speech(doc: Doc, context: DocContext):
         if context.lowers[token.i] not in SPEECH_OR_DENIAL or not context.tags[token.i].startswith("VB"):
             continue
         deps = {child.dep_ for child in token.children}
-        if not deps & {"nsubj", "nsubjpass"}:
+        if not deps & SUBJECT_DEPS:
             continue
         if context.lowers[token.i] in P.DENIAL_CUES:  # a denial is what disputes are made of: never left out
             if deps & {"dobj", "ccomp"}:
@@ -277,7 +277,7 @@ def _with_auxiliaries(verb) -> list[int]:
 def _spoken_to_or_by_the_speaker(verb) -> bool:
     """"I'll tell you…", "you say that…": inside a quotation, the quoted speaker's own way of talking,
     not speech they report."""
-    return any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in P.FIRST_AND_SECOND_PERSON
+    return any(child.dep_ in SUBJECT_DEPS and child.lower_ in P.FIRST_AND_SECOND_PERSON
                for child in verb.children)
 
 

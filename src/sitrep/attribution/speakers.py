@@ -14,10 +14,11 @@ from sitrep.attribution import lexicon as P
 from sitrep.attribution.features import depth
 from sitrep.records import Entity
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.text import SUBJECT_DEPS
 
 PEOPLE = ("person",)
 # The roles that make a mention salient to a pronoun inside a quotation.
-SALIENT_DEPS = ("nsubj", "nsubjpass", "poss", "appos")
+SALIENT_DEPS = SUBJECT_DEPS | {"poss", "appos"}
 GROUPS = ("organisation", "group")
 
 
