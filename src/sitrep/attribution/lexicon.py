@@ -35,7 +35,7 @@ SPEECH_VERBS = frozenset(
     confirm confirmed assure assured demand demanded""".split()
 )
 # Words that often head an attribution: verbs of saying, believing, wanting and judging, and nouns for
-# what was said or found. A feature of the attribution taggers (compared by `attribution_features.stem`),
+# what was said or found. A feature of the attribution taggers (compared by `text.stem`),
 # which learn how much each is worth; unlisted words are still found from their context.
 CUE_LEXICON = frozenset(
     """say tell ask announce declare state warn insist claim deny add urge note explain promise vow report
