@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from sitrep.text import DASHES, PARAGRAPH_SEPARATOR
+from sitrep.text import DASHES, PARAGRAPH_BREAK
 from sitrep.errors import UsageProblem
 from sitrep.settings import DEFAULT_MODEL, DEFAULT_SETTINGS
 
@@ -56,8 +56,7 @@ def _split_dashes(model) -> None:
 def _paragraph_boundaries(doc):
     """A sentence never runs over a paragraph break (a title line and the first paragraph, say)."""
     for token in doc[1:]:
-        before = doc[token.i - 1]
-        if PARAGRAPH_SEPARATOR in before.text or before.text_with_ws.endswith(PARAGRAPH_SEPARATOR):
+        if PARAGRAPH_BREAK.search(doc[token.i - 1].text_with_ws):
             token.is_sent_start = True
     return doc
 
