@@ -9,8 +9,8 @@ from functools import lru_cache
 PARAGRAPH_SEPARATOR = "\n\n"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
-# Words whose period ends no sentence: titles and ranks before a name, months before a day ("Gen. Ilyas
-# Varo", "Sept. 11"). A single capital with its period is an initial ("John F. Kennedy", "the U.S. Army").
+# Words whose period ends no sentence: titles and ranks before a name, months before a day ("Gen. Doe",
+# "Sept. 11"). A single capital with its period is an initial ("Jane F. Doe", "the U.S. Army").
 ABBREVIATIONS = frozenset(
     """Mr Mrs Ms Messrs Dr Prof Gen Lt Col Maj Capt Cmdr Cdr Sgt Cpl Pvt Adm Brig Gov Sen Rep Rev Fr St Hon
     Pres Supt Insp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs""".split()
