@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,15 @@ def normalise(text: str | None) -> str:
 def document_key(document: dict) -> str:
     name = Path(document["path"]).name
     return f"{name}#{document['url']}" if document.get("url") and "#" not in name else name
+
+
+def assert_met(items: list[dict], level: str, met: Callable[[dict], bool], describe: Callable[[dict], object],
+               recall: float = 1.0) -> None:
+    """At least `recall` of the expected items at `level` are met (all of them unless told: `must`);
+    a failure lists those that are not."""
+    wanted = [item for item in items if item["level"] == level]
+    unmet = [describe(item) for item in wanted if not met(item)]
+    assert len(wanted) - len(unmet) >= recall * len(wanted), "\n".join(map(str, unmet))
 
 
 def build_story(folder: Path, db: Path) -> dict:

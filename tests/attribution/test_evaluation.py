@@ -3,8 +3,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHARED
 
+from conftest import SHARED
 from sitrep.attribution.evaluation import ROLES, AttributionScores, Scores, score
 
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev.jsonl"

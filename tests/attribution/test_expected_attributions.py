@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import document_key, normalise
+from conftest import assert_met, document_key, normalise
 
 SHOULD_RECALL = 0.8
 
@@ -61,15 +61,12 @@ def _describe(item) -> str:
 
 def test_every_must_attribution_is_found(corpus):
     _, _, expected = corpus
-    missing = [_describe(i) for i in expected["attributions"] if i["level"] == "must" and not _found(corpus, i)]
-    assert not missing, "\n".join(missing)
+    assert_met(expected["attributions"], "must", lambda i: _found(corpus, i), _describe)
 
 
 def test_most_should_attributions_are_found(corpus):
     _, _, expected = corpus
-    items = [i for i in expected["attributions"] if i["level"] == "should"]
-    missing = [_describe(i) for i in items if not _found(corpus, i)]
-    assert len(items) - len(missing) >= SHOULD_RECALL * len(items), "\n".join(missing)
+    assert_met(expected["attributions"], "should", lambda i: _found(corpus, i), _describe, SHOULD_RECALL)
 
 
 def test_speaker_entities_are_exported(corpus):

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SHARED
 from typer.testing import CliRunner
 
-from sitrep.attribution import spans as attribution
-from sitrep.attribution import evaluation
+from conftest import SHARED
 from sitrep import nlp
+from sitrep.attribution import as_gold_shape, evaluation, find_spans
 from sitrep.attribution.evaluation import read_gold
 from sitrep.cli import app
 
@@ -28,7 +27,7 @@ FLOORS = {("cue", "exact"): 0.70, ("source", "overlap"): 0.75, ("content", "over
 @pytest.fixture(scope="module")
 def dev_scores():
     articles = read_gold(DEV)[:ARTICLES]
-    predicted = [{"id": a["id"], "attributions": attribution.as_gold_shape(doc, attribution.find_spans(doc))}
+    predicted = [{"id": a["id"], "attributions": as_gold_shape(doc, find_spans(doc))}
                  for a, doc in zip(articles, nlp.parse(a["text"] for a in articles))]
     return evaluation.score(articles, predicted, {a["id"]: a["text"] for a in articles})
 

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from sitrep import nlp
-from sitrep.attribution.spans import _with_possessor, find_spans
+from sitrep.attribution import find_spans
+from sitrep.attribution.spans import _with_possessor  # one span repair, tested on its own on purpose
 
 
 def test_a_source_starting_at_a_possessive_ending_takes_its_possessor():
-    doc = nlp.load()("Velmaria's army said on Saturday it had taken the bridge.")
+    # "Velmaria's army said on Saturday it had taken the bridge." as the model parses it
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Velmaria", "'s", "army", "said", "on", "Saturday", "it", "had", "taken", "the", "bridge", "."],
+              spaces=[False, True, True, True, True, True, True, True, True, True, False, False],
+              tags=["NNP", "POS", "NN", "VBD", "IN", "NNP", "PRP", "VBD", "VBN", "DT", "NN", "."],
+              heads=[2, 0, 3, 3, 8, 4, 8, 8, 3, 10, 8, 3],
+              deps=["poss", "case", "nsubj", "ROOT", "prep", "pobj", "nsubj", "aux", "ccomp", "det", "dobj", "punct"])
     pos = next(t.i for t in doc if t.tag_ == "POS")
     source, content = _with_possessor(doc, [[pos, pos + 1]], [[0], list(range(pos + 5, len(doc) - 1))])
     assert doc[source[0][0]:source[0][-1] + 1].text == "Velmaria's army"

@@ -7,8 +7,8 @@ import lxml.html
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.output import report
 from sitrep.cli import app
+from sitrep.output import report
 
 
 def _page(story: dict):

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEEDS, document_key, normalise
 
-from sitrep.output import browser
-from sitrep.output import report
+from conftest import SEEDS, document_key, normalise
+from sitrep.output import browser, report
 
 
 @pytest.fixture(scope="module")

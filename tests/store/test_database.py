@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.errors import SitrepError
-from sitrep.ingest.files import read_file
+from sitrep.ingest import read_file
 from sitrep.settings import Settings
 from sitrep.store import SCHEMA_VERSION, Store
 from sitrep.store import database as store_module

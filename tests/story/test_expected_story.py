@@ -5,8 +5,8 @@ taken for disputes. Every `must` item holds; at least 80% of `should` in each se
 from __future__ import annotations
 
 import pytest
-from conftest import document_key, normalise
 
+from conftest import assert_met, document_key, normalise
 from sitrep.nlp.entities import name_form
 
 SHOULD_RECALL = 0.8
@@ -33,32 +33,23 @@ def _apart(story: dict, names: list[str]) -> bool:
     return known and not any(all(n in _entity_names(e) for n in exact) for e in story["entities"])
 
 
-def _items(expected, section, level):
-    return [i for i in expected[section] if i["level"] == level]
-
-
-def _recall_ok(found: list[bool]) -> bool:
-    return sum(found) >= SHOULD_RECALL * len(found)
+def _names(item: dict) -> list[str]:
+    return item["names"]
 
 
 def test_every_must_entity_is_one_entity(corpus):
     _, story, expected = corpus
-    missing = [i["names"] for i in expected["entities"]["same"] if i["level"] == "must" and not _same(story, i["names"])]
-    assert not missing, missing
+    assert_met(expected["entities"]["same"], "must", lambda i: _same(story, i["names"]), _names)
 
 
 def test_most_should_entities_are_one_entity(corpus):
     _, story, expected = corpus
-    items = [i for i in expected["entities"]["same"] if i["level"] == "should"]
-    found = [_same(story, i["names"]) for i in items]
-    assert _recall_ok(found), [i["names"] for i, ok in zip(items, found) if not ok]
+    assert_met(expected["entities"]["same"], "should", lambda i: _same(story, i["names"]), _names, SHOULD_RECALL)
 
 
 def test_entity_traps_stay_apart(corpus):
     _, story, expected = corpus
-    merged = [i["names"] for i in expected["entities"]["different"] if i["level"] == "must"
-              and not _apart(story, i["names"])]
-    assert not merged, merged
+    assert_met(expected["entities"]["different"], "must", lambda i: _apart(story, i["names"]), _names)
 
 
 def test_every_speaker_entity_is_a_merged_entity(corpus):
@@ -103,25 +94,25 @@ def _disputed(story: dict, item: dict) -> bool:
                for d in story["disputes"])
 
 
+def _topic(item: dict) -> str:
+    return item["topic"]
+
+
 def test_every_must_dispute_is_found(corpus):
     _, story, expected = corpus
-    missing = [i["topic"] for i in _items(expected, "disputes", "must") if not _disputed(story, i)]
-    assert not missing, missing
+    assert_met(expected["disputes"], "must", lambda i: _disputed(story, i), _topic)
 
 
 def test_most_should_disputes_are_found(corpus):
     _, story, expected = corpus
-    items = _items(expected, "disputes", "should")
-    found = [_disputed(story, i) for i in items]
-    assert _recall_ok(found), [i["topic"] for i, ok in zip(items, found) if not ok]
+    assert_met(expected["disputes"], "should", lambda i: _disputed(story, i), _topic, SHOULD_RECALL)
 
 
 @pytest.mark.parametrize("level", ["must", "should"])
 def test_changes_over_time_are_not_disputes(corpus, level):
     _, story, expected = corpus
-    flagged = [(i["a"]["snippet"], i["b"]["snippet"]) for i in _items(expected, "not_disputes", level)
-               if _disputed(story, i)]
-    assert not flagged, flagged
+    assert_met(expected["not_disputes"], level, lambda i: not _disputed(story, i),
+               lambda i: (i["a"]["snippet"], i["b"]["snippet"]))
 
 
 def _corroborated(story: dict, item: dict) -> bool:
@@ -136,17 +127,18 @@ def _corroborated(story: dict, item: dict) -> bool:
     return False
 
 
+def _claim(item: dict) -> str:
+    return item["claim"]
+
+
 def test_every_must_corroboration_counts_its_independent_origins(corpus):
     _, story, expected = corpus
-    missing = [i["claim"] for i in _items(expected, "corroboration", "must") if not _corroborated(story, i)]
-    assert not missing, missing
+    assert_met(expected["corroboration"], "must", lambda i: _corroborated(story, i), _claim)
 
 
 def test_most_should_corroborations_count_their_independent_origins(corpus):
     _, story, expected = corpus
-    items = _items(expected, "corroboration", "should")
-    found = [_corroborated(story, i) for i in items]
-    assert _recall_ok(found), [i["claim"] for i, ok in zip(items, found) if not ok]
+    assert_met(expected["corroboration"], "should", lambda i: _corroborated(story, i), _claim, SHOULD_RECALL)
 
 
 def test_every_dispute_names_two_known_claims_and_a_reason(corpus):
