@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 
-from sitrep.ingest.files import read_file
+import pytest
+
+from sitrep.ingest import read_file
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import Settings
 
@@ -28,41 +30,23 @@ def _failure_code(path, **settings):
     return item.code
 
 
-def test_empty_file(tmp_path):
-    (tmp_path / "empty.txt").write_text("")
-    assert _failure_code(tmp_path / "empty.txt") == "W002"
+_GZIPPED_FEED = gzip.compress(json.dumps({"url": "u", "text": ARTICLE * 20}).encode())
 
 
-def test_whitespace_only_file_is_empty(tmp_path):
-    (tmp_path / "blank.txt").write_text("  \n\n\t\n")
-    assert _failure_code(tmp_path / "blank.txt") == "W002"
-
-
-def test_binary_file(tmp_path):
-    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
-    assert _failure_code(tmp_path / "photo.txt") == "W003"
-
-
-def test_oversize_file(tmp_path):
-    (tmp_path / "big.txt").write_text(ARTICLE * 10)
-    assert _failure_code(tmp_path / "big.txt", max_bytes=100) == "W004"
-
-
-def test_undecodable_file(tmp_path):
+@pytest.mark.parametrize("name, content, settings, codes", [
+    pytest.param("empty.txt", b"", {}, {"W002"}, id="empty"),
+    pytest.param("blank.txt", b"  \n\n\t\n", {}, {"W002"}, id="white-space-only-is-empty"),
+    pytest.param("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, {}, {"W003"}, id="binary"),
+    pytest.param("big.txt", (ARTICLE * 10).encode(), {"max_bytes": 100}, {"W004"}, id="oversize"),
     # bytes that are neither UTF-8 nor Windows-1252 (0x81, 0x8d, 0x9d are unassigned there)
-    (tmp_path / "garbled.txt").write_bytes(b"Siege \x81\x8d\x9d of the port " * 5)
-    assert _failure_code(tmp_path / "garbled.txt") == "W005"
-
-
-def test_truncated_gzip(tmp_path):
-    data = gzip.compress(json.dumps({"url": "u", "text": ARTICLE * 20}).encode())
-    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
-    assert _failure_code(tmp_path / "cut.jsonl.gz") == "W006"
-
-
-def test_truncated_warc(tmp_path):
-    (tmp_path / "cut.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 50)[:60])
-    assert _failure_code(tmp_path / "cut.warc.gz") in {"W006", "W009"}
+    pytest.param("garbled.txt", b"Siege \x81\x8d\x9d of the port " * 5, {}, {"W005"}, id="undecodable"),
+    pytest.param("cut.jsonl.gz", _GZIPPED_FEED[: len(_GZIPPED_FEED) // 2], {}, {"W006"}, id="truncated-gzip"),
+    pytest.param("cut.warc.gz", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n" * 50)[:60], {},
+                 {"W006", "W009"}, id="truncated-warc"),
+])
+def test_a_bad_file_is_one_line_with_its_code(tmp_path, name, content, settings, codes):
+    (tmp_path / name).write_bytes(content)
+    assert _failure_code(tmp_path / name, **settings) in codes
 
 
 def test_unreadable_file(tmp_path, monkeypatch):

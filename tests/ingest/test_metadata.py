@@ -5,35 +5,30 @@ import pytest
 from sitrep.ingest import metadata
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Updated: 03.14.26, 09:12", "2026-03-14"),
-    ("First published: 17:10, 14.03.26", "2026-03-14"),
-    ("Published March 14, 2026", "2026-03-14"),
-    ("Posted on 14 March 2026 at 10:00", "2026-03-14"),
-    ("Updated: 03.04.26", None),  # day and month cannot be told apart
+@pytest.mark.parametrize("lines, page_head, expected", [
+    pytest.param(["Updated: 03.14.26, 09:12"], [], "2026-03-14", id="updated-label-month-first"),
+    pytest.param(["First published: 17:10, 14.03.26"], [], "2026-03-14", id="published-label-day-first"),
+    pytest.param(["Published March 14, 2026"], [], "2026-03-14", id="published-label-month-name"),
+    pytest.param(["Posted on 14 March 2026 at 10:00"], [], "2026-03-14", id="posted-label-with-time"),
+    pytest.param(["Updated: 03.04.26"], [], None, id="day-and-month-cannot-be-told-apart"),
+    pytest.param(["Updated: 2026-03-15", "First published: 2026-03-14"], [], "2026-03-14",
+                 id="published-label-beats-updated"),
+    pytest.param([], ["- April 2, 2026"], "2026-04-02", id="bare-dateline-from-the-page-head"),
+    pytest.param([], [], None, id="no-date-at-all"),
+    pytest.param(["EFE | First published: 20 April 2026"], [], "2026-04-20", id="label-after-a-byline-agency"),
 ])
-def test_labelled_dates(line, expected):
-    assert metadata.publication_date([line], []) == expected
-
-
-def test_published_label_beats_updated():
-    lines = ["Updated: 2026-03-15", "First published: 2026-03-14"]
-    assert metadata.publication_date(lines, []) == "2026-03-14"
-
-
-def test_bare_dateline_only_from_the_page_head():
-    assert metadata.publication_date([], ["- April 2, 2026"]) == "2026-04-02"
-    assert metadata.publication_date([], []) is None
+def test_publication_date(lines, page_head, expected):
+    assert metadata.publication_date(lines, page_head) == expected
 
 
 @pytest.mark.parametrize("lines, bylines, expected", [
-    (["(Photo: AFP)"], [], ["AFP"]),
-    (["Smoke over the port (Photo by Jane Roe / Reuters)"], [], ["Reuters"]),
-    (["The talks resumed on Sunday. (EFE)"], [], ["EFE"]),
-    ([], ["AFP |"], ["AFP"]),
-    ([], ["VELMAR (Reuters) - Troops entered the town."], ["Reuters"]),
-    (["Officials told Reuters the talks had stalled."], [], []),  # an interview is not a credit
-    (["A photo of the bridge was shared on social media."], [], []),
+    pytest.param(["(Photo: AFP)"], [], ["AFP"], id="photo-credit"),
+    pytest.param(["Smoke over the port (Photo by Jane Roe / Reuters)"], [], ["Reuters"], id="photographer-and-agency"),
+    pytest.param(["The talks resumed on Sunday. (EFE)"], [], ["EFE"], id="agency-closing-the-text"),
+    pytest.param([], ["AFP |"], ["AFP"], id="agency-byline"),
+    pytest.param([], ["VELMAR (Reuters) - Troops entered the town."], ["Reuters"], id="dateline-agency"),
+    pytest.param(["Officials told Reuters the talks had stalled."], [], [], id="an-interview-is-not-a-credit"),
+    pytest.param(["A photo of the bridge was shared on social media."], [], [], id="a-photo-mentioned-is-not-a-credit"),
 ])
 def test_wire_credits(lines, bylines, expected):
     assert metadata.wire_credits(lines + bylines, bylines) == expected
@@ -48,14 +43,13 @@ def test_cited_outlets():
     assert not any("Marr" in name or "mayor" in name.lower() for name in found)
 
 
-def test_outlet_from_source_line_or_share_links():
-    assert metadata.outlet_from_lines(["Source: valleycourier"]) == "valleycourier"
-    assert metadata.outlet_from_lines(["courier on Facebookcourier on Twitter"]) == "courier"
-    assert metadata.outlet_from_lines(["Source: AFP"]) is None
-
-
-def test_date_label_after_a_byline_agency_is_read():
-    assert metadata.publication_date(["EFE | First published: 20 April 2026"], []) == "2026-04-20"
+@pytest.mark.parametrize("lines, expected", [
+    pytest.param(["Source: valleycourier"], "valleycourier", id="source-line"),
+    pytest.param(["courier on Facebookcourier on Twitter"], "courier", id="share-links"),
+    pytest.param(["Source: AFP"], None, id="an-agency-is-no-outlet"),
+])
+def test_outlet_from_source_line_or_share_links(lines, expected):
+    assert metadata.outlet_from_lines(lines) == expected
 
 
 def test_outlet_named_with_its_acronym_is_cited():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.ingest.pagetext import clean_page
 
 STORY = [
@@ -51,18 +53,6 @@ def test_page_that_opens_with_prose_has_no_title():
     assert clean_page("\n".join(STORY)).title is None
 
 
-def test_author_bio_at_the_end_is_dropped():
-    bio = "Reporter, photographer and traveller. She writes about the valley and its people."
-    result = clean_page("\n".join([*STORY, bio, "Leave a comment"]))
-    assert result.paragraphs == STORY
-
-
-def test_share_and_prompt_lines_are_dropped():
-    page = "\n".join(["Share on Facebook Share on Twitter", *STORY, "Subscribe to our newsletter for daily updates",
-                      "We use cookies to improve your experience.", "3 Comments"])
-    assert clean_page(page).paragraphs == STORY
-
-
 def test_masthead_is_not_left_in_the_article_text():
     page = "\n".join(["Valley Courier", "Troops enter Velmar after week of shelling", *STORY])
     assert "Valley Courier" not in clean_page(page).paragraphs
@@ -73,18 +63,18 @@ def test_flattened_menu_line_is_not_the_title():
     assert clean_page(page).title == "Troops enter Velmar after week of shelling"
 
 
-def test_headlines_listed_under_related_articles_are_dropped():
-    page = "\n".join([*STORY, "Related articles", "Who are the valley militias?", "Grain prices climb in the north"])
-    assert clean_page(page).paragraphs == STORY
-
-
-def test_caption_line_above_a_bare_photo_credit_is_dropped():
-    page = "\n".join([*STORY[:2], "Soldiers on the bridge at Velmar", "(Photo: Reuters)", *STORY[2:]])
-    assert clean_page(page).paragraphs == STORY
-
-
-def test_bio_under_about_the_author_is_dropped_even_above_other_content():
-    page = "\n".join([*STORY, "About the author",
-                      "Mara Lind covers the northern provinces for the Valley Courier. She lives in the capital.",
-                      "Share this:"])
-    assert clean_page(page).paragraphs == STORY
+@pytest.mark.parametrize("lines", [
+    pytest.param([*STORY, "Reporter, photographer and traveller. She writes about the valley and its people.",
+                  "Leave a comment"], id="author-bio-at-the-end"),
+    pytest.param(["Share on Facebook Share on Twitter", *STORY, "Subscribe to our newsletter for daily updates",
+                  "We use cookies to improve your experience.", "3 Comments"], id="share-and-prompt-lines"),
+    pytest.param([*STORY, "Related articles", "Who are the valley militias?", "Grain prices climb in the north"],
+                 id="headlines-listed-under-related-articles"),
+    pytest.param([*STORY[:2], "Soldiers on the bridge at Velmar", "(Photo: Reuters)", *STORY[2:]],
+                 id="caption-line-above-a-bare-photo-credit"),
+    pytest.param([*STORY, "About the author",
+                  "Mara Lind covers the northern provinces for the Valley Courier. She lives in the capital.",
+                  "Share this:"], id="bio-under-about-the-author-even-above-other-content"),
+])
+def test_page_furniture_around_the_article_is_dropped(lines):
+    assert clean_page("\n".join(lines)).paragraphs == STORY

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
+import spacy
+from spacy.tokens import Doc
+
 from sitrep import nlp
-from sitrep.nlp.entities import document_entities, initials, name_form
+from sitrep.nlp import document_entities
+from sitrep.nlp.entities import initials, name_form
+
+TITLED = "Governor Petar Varin said the town would hold . Varin left on Monday .".split()
 
 
-def test_a_name_behind_a_personal_title_is_a_person_whatever_spacy_says():
-    doc = nlp.load()("Governor Petar Varin said the town would hold. Varin left on Monday.")
+@pytest.mark.parametrize("name_starts, label", [
+    pytest.param(1, "ORG", id="title-before-a-name-tagged-organisation"),
+    pytest.param(1, "GPE", id="title-before-a-name-tagged-country"),
+    pytest.param(1, "NORP", id="title-before-a-name-tagged-nationality"),
+    pytest.param(1, "FAC", id="title-before-a-name-tagged-building"),
+    pytest.param(1, "LOC", id="title-before-a-name-tagged-location"),
+    pytest.param(0, "ORG", id="title-inside-a-name-tagged-organisation"),
+])
+def test_a_name_behind_a_personal_title_is_a_person_whatever_spacy_says(name_starts, label):
+    ents = ["O"] * len(TITLED)
+    ents[name_starts:3] = [f"B-{label}"] + [f"I-{label}"] * (2 - name_starts)
+    spaces = [TITLED[i + 1] != "." for i in range(len(TITLED) - 1)] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=TITLED, spaces=spaces, ents=ents)
     entities, _ = document_entities("d", doc)
     varin = [e for e in entities if e.name.endswith("Varin")]
     assert varin and varin[0].type == "person"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.records import Assertion, Document, Reuse
 from sitrep.story.claims import assertions, figures, member_stances
 
@@ -24,22 +26,24 @@ def test_one_content_given_two_cues_is_one_assertion_not_two_origins():
     assert [a.speaker for a in found] == ["Orsa Front"]
 
 
-def test_figures_are_read_in_words_and_digits():
-    assert figures("At least 23 people were killed") == {"killed": 23}
-    assert figures("seven fighters were killed and 12 wounded") == {"killed": 7, "wounded": 12}
-    assert figures("the strike killed 40 people") == {"killed": 40}
+@pytest.mark.parametrize("text, found", [
+    pytest.param("At least 23 people were killed", {"killed": 23}, id="digits"),
+    pytest.param("seven fighters were killed and 12 wounded", {"killed": 7, "wounded": 12}, id="words-and-digits"),
+    pytest.param("the strike killed 40 people", {"killed": 40}, id="figure-after-the-verb"),
+    pytest.param("set up to care for veterans of the 1994 war and has treated wounded soldiers", {},
+                 id="a-year-before-a-casualty-word-is-not-a-figure"),
+])
+def test_figures(text, found):
+    assert figures(text) == found
 
 
-def test_a_year_before_a_casualty_word_is_not_a_figure():
-    assert figures("set up to care for veterans of the 1994 war and has treated wounded soldiers") == {}
-
-
-def test_fighters_outside_a_sentence_about_a_strike_say_nothing_about_its_target():
-    def member(text):
-        return Assertion("a", 0, len(text), text, text, "X", None, [], "a-a1")
-
-    assert member_stances(member("The charity treats fighters and civilians alike.")) == {}
-    assert member_stances(member("There were no fighters in the area when the shells landed.")) == {"target": -1}
+@pytest.mark.parametrize("text, stances", [
+    pytest.param("The charity treats fighters and civilians alike.", {}, id="fighters-outside-a-strike-say-nothing"),
+    pytest.param("There were no fighters in the area when the shells landed.", {"target": -1},
+                 id="no-fighters-where-the-shells-landed"),
+])
+def test_member_stances_on_the_target_of_a_strike(text, stances):
+    assert member_stances(Assertion("a", 0, len(text), text, text, "X", None, [], "a-a1")) == stances
 
 
 def test_copies_of_one_report_are_one_origin_and_two_speakers_are_two():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.records import Document, Entity, Mention
 from sitrep.story.entities import merge_entities
 
@@ -22,22 +24,6 @@ def _together(groups: list[set[str]], *names: str) -> bool:
     return any(set(names) <= group for group in groups)
 
 
-def test_spelling_variants_and_a_middle_name_join_across_articles():
-    entities = [_entity("a", 1, "Anvar Telmi"), _entity("a", 2, "Orsa Front", "organisation"),
-                _entity("b", 1, "Anwar Telmi"), _entity("b", 2, "Orsa Front", "organisation"),
-                _entity("c", 1, "Anvar Bek Telmi"), _entity("c", 2, "Orsa Front", "organisation")]
-    groups = _merged(documents_of("a", "b", "c"), entities)
-    assert _together(groups, "Anvar Telmi", "Anwar Telmi", "Anvar Bek Telmi")
-
-
-def test_an_article_that_names_father_and_son_keeps_them_apart_everywhere():
-    entities = [_entity("a", 1, "Ivo Marr"), _entity("a", 2, "Ivo Pell Marr"),
-                _entity("b", 1, "Ivo Marr"), _entity("b", 2, "Orsa Front", "organisation"),
-                _entity("c", 1, "Ivo Pell Marr"), _entity("c", 2, "Orsa Front", "organisation")]
-    groups = _merged(documents_of("a", "b", "c"), entities)
-    assert not _together(groups, "Ivo Marr", "Ivo Pell Marr")
-
-
 def test_a_junior_short_form_goes_to_the_son_named_as_such():
     text = "Ivo Marr, the son of General Ivo Pell Marr, spoke."
     entities = [_entity("a", 1, "Ivo Marr", at=0), _entity("a", 2, "Ivo Pell Marr", at=text.index("Ivo Pell")),
@@ -55,19 +41,26 @@ def test_a_foundation_named_after_a_person_is_not_the_person():
     assert len(foundation) == 1 and foundation[0].type == "organisation" and "Ivo Marr" not in foundation[0].aliases
 
 
-def test_a_letter_swapped_acronym_joins_its_organisation():
-    entities = [_entity("a", 1, "Orsa Liberation Front", "organisation", aliases=["OLF"]),
-                _entity("b", 1, "OFL", "organisation")]
-    assert _together(_merged(documents_of("a", "b"), entities), "Orsa Liberation Front", "OFL")
-
-
-def test_two_people_sharing_one_name_part_stay_apart():
-    entities = [_entity("a", 1, "Petar Sarkis"), _entity("a", 2, "Orsa Front", "organisation"),
-                _entity("b", 1, "Sarkis Aramyan"), _entity("b", 2, "Orsa Front", "organisation")]
-    assert not _together(_merged(documents_of("a", "b"), entities), "Petar Sarkis", "Sarkis Aramyan")
-
-
-def test_a_place_is_not_taken_for_the_surname_of_a_mislabelled_person():
-    entities = [_entity("a", 1, "del Orsa de Velmar"), _entity("b", 1, "Velmar", "place"),
-                _entity("c", 1, "Velmar", "place")]
-    assert not _together(_merged(documents_of("a", "b", "c"), entities), "del Orsa de Velmar", "Velmar")
+@pytest.mark.parametrize("entities, names, joined", [
+    pytest.param([_entity("a", 1, "Anvar Telmi"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Anwar Telmi"), _entity("b", 2, "Orsa Front", "organisation"),
+                  _entity("c", 1, "Anvar Bek Telmi"), _entity("c", 2, "Orsa Front", "organisation")],
+                 ["Anvar Telmi", "Anwar Telmi", "Anvar Bek Telmi"], True,
+                 id="spelling-variants-and-a-middle-name-join-across-articles"),
+    pytest.param([_entity("a", 1, "Ivo Marr"), _entity("a", 2, "Ivo Pell Marr"),
+                  _entity("b", 1, "Ivo Marr"), _entity("b", 2, "Orsa Front", "organisation"),
+                  _entity("c", 1, "Ivo Pell Marr"), _entity("c", 2, "Orsa Front", "organisation")],
+                 ["Ivo Marr", "Ivo Pell Marr"], False, id="father-and-son-named-in-one-article-stay-apart-everywhere"),
+    pytest.param([_entity("a", 1, "Orsa Liberation Front", "organisation", aliases=["OLF"]),
+                  _entity("b", 1, "OFL", "organisation")],
+                 ["Orsa Liberation Front", "OFL"], True, id="a-letter-swapped-acronym-joins-its-organisation"),
+    pytest.param([_entity("a", 1, "Petar Sarkis"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Sarkis Aramyan"), _entity("b", 2, "Orsa Front", "organisation")],
+                 ["Petar Sarkis", "Sarkis Aramyan"], False, id="two-people-sharing-one-name-part-stay-apart"),
+    pytest.param([_entity("a", 1, "del Orsa de Velmar"), _entity("b", 1, "Velmar", "place"),
+                  _entity("c", 1, "Velmar", "place")],
+                 ["del Orsa de Velmar", "Velmar"], False, id="a-place-is-not-the-surname-of-a-mislabelled-person"),
+])
+def test_names_across_articles_join_or_stay_apart(entities, names, joined):
+    documents = documents_of(*sorted({e.documents[0] for e in entities}))
+    assert _together(_merged(documents, entities), *names) is joined
