@@ -10,7 +10,7 @@ CHART_JS := src/sitrep/output/vendor/chart.umd.min.js
 CHROMIUM := /usr/bin/chromium
 SEEDS := ../shared/seeds
 
-.PHONY: run test bench lock js screenshot clean
+.PHONY: run test lint bench lock js screenshot clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,7 +40,12 @@ run: $(STAMP) $(CHART_JS)
 	$(BIN)/sitrep export --db $(EXAMPLE_DB) --format json --output build/example.json
 	$(BIN)/sitrep report --db $(EXAMPLE_DB) --output build/report
 
-test: $(STAMP) $(CHART_JS) $(CHROMIUM)
+# The layer contracts (pyproject.toml, import-linter) and ruff, before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/lint-imports --no-cache
+
+test: lint $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # A picture of the top of the seeds' report, to check by eye: build/seeds-report/report.png.

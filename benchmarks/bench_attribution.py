@@ -18,7 +18,6 @@ import sys  # noqa: E402
 import time  # noqa: E402
 
 from generate import article  # noqa: E402
-
 from sitrep import nlp  # noqa: E402
 from sitrep.pipeline import analyse  # noqa: E402
 from sitrep.records import Document  # noqa: E402

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from generate import write_corpus
-
 from sitrep import pipeline
 from sitrep.store import Store
 

@@ -30,7 +30,8 @@ def word(rng: random.Random, low: int = 2, high: int = 3) -> str:
 def records(count: int, seed: int = 7):
     rng = random.Random(seed)
     people = [f"{word(rng).capitalize()} {word(rng).capitalize()}" for _ in range(max(50, count // 2))]
-    groups = [f"{word(rng).capitalize()} {rng.choice(['Front', 'Council', 'Brigade'])}" for _ in range(max(10, count // 20))]
+    groups = [f"{word(rng).capitalize()} {rng.choice(['Front', 'Council', 'Brigade'])}"
+              for _ in range(max(10, count // 20))]
     towns = [word(rng).capitalize() for _ in range(max(20, count // 10))]
     vocabulary = [word(rng, 1, 3) for _ in range(5000)]
     documents, entities, attributions, statements = [], [], [], {}

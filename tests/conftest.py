@@ -105,7 +105,8 @@ def invented_story() -> dict:
 
     army, bridge_rebels = "the army holds the Vessa bridge", "The bridge is in rebel hands"
     attributions = [
-        said(1, "d1", "Colonel Ilse Maran", "e-maran", "said", "The army holds the Vessa bridge", channel="state radio"),
+        said(1, "d1", "Colonel Ilse Maran", "e-maran", "said", "The army holds the Vessa bridge",
+             channel="state radio"),
         said(1, "d2", "Colonel Ilse Maran", "e-maran", "said", army, via=["Lorne Wire"]),
         said(1, "d3", "Dagny Orel", "e-orel", "said", bridge_rebels),
         said(1, "d4", "a rebel spokesman", None, "told", bridge_rebels),
@@ -130,7 +131,8 @@ def invented_story() -> dict:
          "independent_origins": 1, "members": [{"document": "d1", **road, "speaker": None, "speaker_entity": None,
                                                  "via": [], "attribution": None}]},
     ]
-    copy = span("d2", "the army holds the Vessa bridge, Colonel Ilse Maran said. The valley road is closed to all traffic.")
+    copy = span("d2", "the army holds the Vessa bridge, Colonel Ilse Maran said. "
+                      "The valley road is closed to all traffic.")
     origin = span("d1", "The army holds the Vessa bridge, Colonel Ilse Maran said on Monday, speaking on state radio. "
                         "The valley road is closed to traffic.")
     reuse = [{"origin": "d1", "copy": "d2", "origin_start": origin["start"], "origin_end": origin["end"],

@@ -45,7 +45,8 @@ def test_a_setting_takes_effect(tmp_path, limit):
     result = CliRunner().invoke(app, ["build", str(article), "--db", str(tmp_path / "story.db"), *limit])
     assert result.exit_code == 1
     size = article.stat().st_size
-    assert f"{article}: [W004] the file is {size:,} bytes, over the limit of 10 bytes" in " ".join(result.output.split())
+    message = f"{article}: [W004] the file is {size:,} bytes, over the limit of 10 bytes"
+    assert message in " ".join(result.output.split())
 
 
 def test_the_model_is_a_setting_too(tmp_path):

@@ -12,12 +12,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from sitrep import __version__, pipeline
-from sitrep import nlp
-from sitrep.output import export as exporter
-from sitrep.output import report as reporter
+from sitrep import __version__, nlp, pipeline
 from sitrep.attribution.models import DATA_DIR
 from sitrep.errors import SitrepError, UsageProblem
+from sitrep.output import export as exporter
+from sitrep.output import report as reporter
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, FIXED, Settings, parse_setting
 from sitrep.store import Store
@@ -42,7 +41,8 @@ def _open_store(db: str) -> Store:
 def build(
     articles: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
     db: DbOption = DEFAULT_DB,
-    max_bytes: Annotated[int, typer.Option(help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
+    max_bytes: Annotated[int, typer.Option(
+        help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
     model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = DEFAULT_SETTINGS.model,
     setting: Annotated[list[str] | None, typer.Option(
         help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
@@ -119,7 +119,8 @@ def export(
 @app.command()
 def report(
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Path, typer.Option(help="Folder for index.html (one self-contained page) and report.md.")] = Path("report"),
+    output: Annotated[Path, typer.Option(
+        help="Folder for index.html (one self-contained page) and report.md.")] = Path("report"),
 ) -> None:
     """Write the situation report: DIR/index.html, which fetches nothing, and DIR/report.md."""
     store = _open_store(db)

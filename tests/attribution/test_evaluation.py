@@ -119,7 +119,8 @@ def test_discontinuous_content_is_one_set_of_tokens():
     assert_scores(first_part.overlap["content"], 1, 3 / 9)
 
     # One span across the gap also takes in `," the minister said, "` (7 tokens).
-    spanning = score_articles([MINISTER_GOLD], [predicted('We will rebuild," the minister said, "and we will do it quickly')])
+    spanning = score_articles([MINISTER_GOLD],
+                              [predicted('We will rebuild," the minister said, "and we will do it quickly')])
     assert_scores(spanning.exact["content"], 0, 0)
     assert_scores(spanning.overlap["content"], 9 / 16, 1)
     assert spanning.attribution_recall == 1.0

@@ -36,7 +36,8 @@ def test_eval_without_a_repair_predicts_without_it(tmp_path):
     found = {}
     for name, extra in (("all", []), ("without", ["--without", "coordinated-clauses"])):
         out = tmp_path / f"{name}.jsonl"
-        result = CliRunner().invoke(app, ["eval", "attribution", "--gold", str(gold), "--predictions", str(out), *extra])
+        command = ["eval", "attribution", "--gold", str(gold), "--predictions", str(out), *extra]
+        result = CliRunner().invoke(app, command)
         assert result.exit_code == 0, result.output
         found[name] = json.loads(out.read_text())["attributions"]
     assert found["all"] == _spans(CASES["coordinated-clauses"])

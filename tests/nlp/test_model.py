@@ -18,7 +18,8 @@ def test_a_title_line_is_never_one_sentence_with_the_first_paragraph():
 
 def test_an_unknown_spacy_model_is_one_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
-    result = CliRunner().invoke(app, ["build", str(tmp_path), "--db", str(tmp_path / "s.db"), "--model", "no_such_model"])
+    command = ["build", str(tmp_path), "--db", str(tmp_path / "s.db"), "--model", "no_such_model"]
+    result = CliRunner().invoke(app, command)
     assert result.exit_code == 2 and "E005" in result.output and "no_such_model" in result.output
 
 

@@ -76,7 +76,8 @@ def test_the_dispute_about_control_of_panjshir_is_shown_with_both_sides(tab, see
     (panjshir,) = [d for d in expected["disputes"] if d["topic"] == "control of Panjshir"]
     _open(tab, page)
     disputes = tab.locator("#disputes .dispute")
-    sides = [[normalise(t) for t in disputes.nth(i).locator(".side").all_inner_texts()] for i in range(disputes.count())]
+    sides = [[normalise(t) for t in disputes.nth(i).locator(".side").all_inner_texts()]
+             for i in range(disputes.count())]
     a, b = normalise(panjshir["a"]["snippet"]), normalise(panjshir["b"]["snippet"])
     assert any((a in one and b in other) or (b in one and a in other) for one, other in sides), sides
     # each side's quoted sentence links into the article it comes from

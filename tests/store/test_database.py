@@ -13,6 +13,7 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.errors import SitrepError
 from sitrep.ingest import read_file
+from sitrep.records import DocumentAnalysis, Entity
 from sitrep.settings import Settings
 from sitrep.store import SCHEMA_VERSION, Store
 from sitrep.store import database as store_module
@@ -79,7 +80,9 @@ def test_a_failed_write_leaves_no_half_document(tmp_path, monkeypatch):
     store = Store(str(tmp_path / "story.db"))
     (raw,) = read_file(str(tmp_path / "a.txt"))
     document = pipeline.extract(raw, Settings())
-    document.credits = [object()]  # not serialisable: the insert fails inside the transaction
-    with pytest.raises(Exception):
-        store.add_document(document)
-    assert list(store.documents()) == []
+    # The document row goes in first; the entity's aliases are not serialisable, so the next insert of
+    # the same transaction fails.
+    broken = Entity(id=f"{document.id}-e1", name="Rebels", type="group", aliases=[object()])
+    with pytest.raises(sa.exc.StatementError):
+        store.add_document(DocumentAnalysis(document, entities=[broken]))
+    assert list(store.documents()) == [] and list(store.entities()) == []

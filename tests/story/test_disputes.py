@@ -9,7 +9,8 @@ from .inputs import attribution, claims_and_disputes, documents_of
 
 def test_different_death_tolls_for_one_strike_are_a_dispute_under_one_claim():
     a = "At least 23 people were killed when shells struck the market in Velmar on Wednesday, the charity said."
-    b = "The ministry said seven fighters were killed when its shells struck a post near the market in Velmar on Wednesday."
+    b = ("The ministry said seven fighters were killed when its shells struck a post near the market in Velmar "
+         "on Wednesday.")
     documents = documents_of("a", text=a) + documents_of("b", text=b)
     documents[1].text = b
     attributions = [attribution("a", 1, a, a[:a.index(", the charity")], "charity"),

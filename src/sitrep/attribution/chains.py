@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sitrep.ingest import metadata
 from sitrep.attribution import lexicon as P
+from sitrep.ingest import metadata
 from sitrep.records import Entity
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 

@@ -9,7 +9,8 @@ from sitrep.text import DASHES
 
 # Where something was said, looked for between a cue and its content (first match wins).
 CHANNEL_NAMED = re.compile(
-    r"\bon (?:the |his |her |their |its )?(?i:youtube|tv|television|radio|telegram) (?i:channel|show|programme|program)\s+"
+    r"\bon (?:the |his |her |their |its )?(?i:youtube|tv|television|radio|telegram) "
+    r"(?i:channel|show|programme|program)\s+"
     r"(?P<name>[A-Z][\w’'-]*(?: (?:(?:with|of|the|and|in|on) )?[A-Z0-9][\w’'-]*)*)")
 CHANNELS = [(re.compile(p, re.I), name) for p, name in (
     (r"\btweet(ed|s|ing)?\b|\bon twitter\b|\bon x\b|\bwrote on x\b", "Twitter"),
@@ -19,7 +20,8 @@ CHANNELS = [(re.compile(p, re.I), name) for p, name in (
     (r"\bstatement on social media\b", "statement on social media"), (r"\bon social media\b", "social media"),
     (r"\bpress conference\b|\bnews conference\b|\bbriefing\b", "press conference"),
     (r"\bin a (written )?statement\b|\bsaid in a statement\b", "statement"),
-    (r"\bvideo (message|statement|address)\b", "video message"), (r"\binterview\b", "interview"), (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
+    (r"\bvideo (message|statement|address)\b", "video message"), (r"\binterview\b", "interview"),
+    (r"\bpress release\b", "press release"), (r"\bspeech\b", "speech"),
 )]
 # One link of a reporting chain in front of a speaker: "According to the X, " or "the Y reported, ".
 REPORTING_FRAME = re.compile(

@@ -15,6 +15,7 @@ import pycrfsuite
 from spacy.tokens import Doc
 
 from sitrep.attribution import lexicon as P
+from sitrep.attribution.chains import CharSpan
 from sitrep.attribution.features import (
     DocContext,
     cue_sequence,
@@ -24,7 +25,6 @@ from sitrep.attribution.features import (
     token_range,
 )
 from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
-from sitrep.attribution.chains import CharSpan
 from sitrep.text import PARAGRAPH_SEPARATOR, SUBJECT_DEPS
 
 # Dependents of a cue that say to whom, where or when something was said, not what.

@@ -7,7 +7,6 @@ The models land in `src/sitrep/attribution/data/`, where `attribution.spans` loa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import pycrfsuite
 
 from sitrep import nlp
 from sitrep.attribution.evaluation import read_gold
-from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
 from sitrep.attribution.features import (
     bio,
     cue_sequence,
@@ -24,6 +22,7 @@ from sitrep.attribution.features import (
     role_window,
     token_range,
 )
+from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
 from sitrep.settings import FIXED
 
 

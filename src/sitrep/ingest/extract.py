@@ -7,14 +7,12 @@ article's paragraphs separated by blank lines; every later offset points into it
 
 from __future__ import annotations
 
-from sitrep.ingest import language
-from sitrep.ingest import metadata
 from sitrep.errors import InputProblem
+from sitrep.ingest import language, metadata
 from sitrep.ingest.pagetext import CAPTION, CONTENT, META, Line, Page, clean_page
 from sitrep.records import Document, InputFailure, LanguageSpan, RawDocument
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.text import PARAGRAPH_SEPARATOR
-
 
 CREDIT_ELEMENTS = ("//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')"
                    " or contains(@class, 'byline')]")

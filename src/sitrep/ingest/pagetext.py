@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sitrep.ingest import patterns as P
-from sitrep.text import STOPWORDS
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.text import STOPWORDS
 
 CONTENT = "content"  # article prose
 HEADING = "heading"  # a short line without sentence punctuation: title, subtitle, section head

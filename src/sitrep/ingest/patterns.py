@@ -48,7 +48,8 @@ FURNITURE_LINES = [re.compile(p, re.I) for p in (
     r"trending( now)?:?", r"more from\b.*", r"more (stories|news|on this story)\b.*",
     r"(subscribe|sign up|register)\b.*(newsletter|mailing list|updates|alerts|free).*",
     r"(get|receive) (the latest |our )?(news|newsletter|alerts|updates)\b.*", r"newsletters?",
-    r".*\b(we|this (web)?site) uses? cookies\b.*", r"(accept|reject|manage)( all)? cookies.*", r"cookie (policy|settings)",
+    r".*\b(we|this (web)?site) uses? cookies\b.*", r"(accept|reject|manage)( all)? cookies.*",
+    r"cookie (policy|settings)",
     r"leave a (reply|comment).*", r"(no|\d+) comments?( yet)?\.?", r"comments?", r"post a comment.*",
     r"(show|load|view) (more )?comments.*", r"log ?in to comment.*", r"be the first to comment.*",
     r"skip to (main )?content", r"(close|open) (button|menu)", r"(main )?menu", r"search", r"toggle navigation",
@@ -57,7 +58,8 @@ FURNITURE_LINES = [re.compile(p, re.I) for p in (
     r"tags?:.*", r"topics?:.*", r"filed under:?.*", r"print( this article)?", r"copy link",
     r"(back to )?top", r"(read|leer|lire|leggi|lesen sie) (in|en|auf) \w+\b.{0,80}",
     r"(all rights reserved|©|copyright).*", r"fbpx", r"[-–—•·*|]+",
-    r"click here\b.*", r".*\b(delivered|straight|direct(ly)?) to your inbox\b.*", r"(like|share|love) this:?", r"about the (author|writer|reporter)s?:?", r"watch( the)? video:?.*", r"listen to (this|the) (article|story).*",
+    r"click here\b.*", r".*\b(delivered|straight|direct(ly)?) to your inbox\b.*", r"(like|share|love) this:?",
+    r"about the (author|writer|reporter)s?:?", r"watch( the)? video:?.*", r"listen to (this|the) (article|story).*",
     r"follow us\b.*", r"(download|get) (our|the) app\b.*", r"(sign|log) (in|out)", r"register",
 )]
 

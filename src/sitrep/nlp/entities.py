@@ -82,7 +82,8 @@ def _kind(ent) -> str:
     """spaCy's label, except that a name behind a personal title ("Governor X", "Mr. X") is a person."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
     first = ent[0].lower_.rstrip(".")
-    if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and (before in P.PERSONAL_TITLES or first in P.PERSONAL_TITLES):
+    titled = before in P.PERSONAL_TITLES or first in P.PERSONAL_TITLES
+    if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and titled:
         return "person"
     return ENTITY_LABELS[ent.label_]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from sitrep.text import DASHES, PARAGRAPH_BREAK
 from sitrep.errors import UsageProblem
 from sitrep.settings import DEFAULT_MODEL, DEFAULT_SETTINGS
+from sitrep.text import DASHES, PARAGRAPH_BREAK
 
 # No stage reads lemmas or coarse POS tags (fine tags and the parse suffice); leaving these two
 # components out saves about a third of the parsing time.

@@ -373,11 +373,12 @@ def _article(document: dict, entities: list[dict], attributions: list[dict], mem
         title = f"{a['speaker'] or 'unnamed source'} · {a['cue']} · {a['kind']}"
         marks += [{"start": s["start"], "end": s["end"], "classes": f"{role} {a['kind']}", "title": title,
                    "anchor": anchor("a", a["id"])} for role in ("source", "cue", "content") for s in a["spans"][role]]
-        quoted.append({"speaker": a["speaker"] or "unnamed source", "cue": a["cue"], "href": "#" + anchor("a", a["id"])})
+        quoted.append({"speaker": a["speaker"] or "unnamed source", "cue": a["cue"],
+                       "href": "#" + anchor("a", a["id"])})
     claims = {}
     for claim, number, m in members:
-        marks.append({"start": m["start"], "end": m["end"], "classes": "claim", "anchor": anchor("c", claim["id"], number),
-                      "title": f"claim: {claim['text']}"})
+        marks.append({"start": m["start"], "end": m["end"], "classes": "claim",
+                      "anchor": anchor("c", claim["id"], number), "title": f"claim: {claim['text']}"})
         claims[claim["id"]] = {"text": claim["text"], "href": "#" + anchor("claim", claim["id"])}
     copies = []
     for group, passage in reused:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitrep.story.claims import assertions, group_claims
-from sitrep.story.disputes import find_disputes
 from sitrep.records import Attribution, Document, Entity, Reuse, Span, StoryAnalysis
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.story.claims import assertions, group_claims
+from sitrep.story.disputes import find_disputes
 from sitrep.story.entities import merge_entities
 
 

@@ -19,12 +19,12 @@ import hashlib
 import re
 from collections import defaultdict
 
-from sitrep.story import patterns as P
 from sitrep.attribution.lexicon import DENIAL_CUES
-from sitrep.text import STOPWORDS, sentence_around, sentence_spans, stem
 from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.story import patterns as P
+from sitrep.text import STOPWORDS, sentence_around, sentence_spans, stem
 
 # What an assertion can say happened or did not: +1 it did, -1 it did not.
 FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sitrep.story import patterns as P
-from sitrep.story.claims import figures, member_stances, stems
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.story import patterns as P
+from sitrep.story.claims import figures, member_stances, stems
 from sitrep.text import stem
 
 FRAME_REASONS = {"control": "control of a place", "attack": "whether an attack happened",

@@ -22,12 +22,12 @@ from functools import partial
 
 from rapidfuzz import fuzz
 
-from sitrep.story import patterns as P
-from sitrep.nlp.patterns import GENERATION_MARKERS
-from sitrep.nlp.entities import initials, name_form
 from sitrep.groups import Groups
+from sitrep.nlp.entities import initials, name_form
+from sitrep.nlp.patterns import GENERATION_MARKERS
 from sitrep.records import Document, Entity
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.story import patterns as P
 
 
 @dataclass(frozen=True)

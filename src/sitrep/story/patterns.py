@@ -50,7 +50,8 @@ CASUALTY = re.compile(
 CASUALTY_AFTER = re.compile(
     r"\b(?P<kind>killed|kills|killing|wounded|injured)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|over\s+)?"
     r"(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-CASUALTY_KIND = {"kills": "killed", "killing": "killed", "killed": "killed", "dead": "killed", "died": "killed", "wounded": "wounded", "injured": "wounded"}
+CASUALTY_KIND = {"kills": "killed", "killing": "killed", "killed": "killed", "dead": "killed", "died": "killed",
+                 "wounded": "wounded", "injured": "wounded"}
 # What can change hands: a control verb needs one of these (or a name) within a few words.
 PLACE_NOUNS = (r"(?:town|city|village|valley|province|district|region|bridge|river|bank|base|airport|port|"
                r"junction|road|capital|area|territory|border|hill|pass|crossing|building|headquarters)s?")

@@ -30,7 +30,6 @@ from sitrep.settings import DEFAULT_SETTINGS, FIXED, Settings
 from sitrep.text import QUOTE_FOLDING, sentence_spans
 
 
-
 @dataclass(frozen=True)
 class _Sentence:
     document: int
@@ -54,7 +53,8 @@ def _minhashes(normals: Iterable[str]) -> Iterator[MinHash]:
         signature = MinHash(num_perm=FIXED.reuse_permutations, seed=FIXED.reuse_seed, hashfunc=zlib.crc32,
                             permutations=template.permutations, scheme=template.scheme)
         words = normal.split()
-        signature.update_batch([" ".join(words[i:i + shingle]).encode() for i in range(max(1, len(words) - shingle + 1))])
+        shingles = range(max(1, len(words) - shingle + 1))
+        signature.update_batch([" ".join(words[i:i + shingle]).encode() for i in shingles])
         yield signature
 
 
