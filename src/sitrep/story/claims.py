@@ -253,14 +253,16 @@ def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: R
         for kind, value in figures(member.text).items():
             by_figure[(kind, value)].append(member)
     kinds = [kind for kind, _ in by_figure]
-    children = [_claim(group, credits, reuse, parent=claim.id)
-                for (kind, _), group in sorted(by_figure.items()) if kinds.count(kind) > 1]
+    children = [_claim(group, credits, reuse, parent=claim.id, figure=f"{kind}={value}")
+                for (kind, value), group in sorted(by_figure.items()) if kinds.count(kind) > 1]
     return [claim, *children]
 
 
 def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused,
-           parent: str | None = None) -> Claim:
-    key = "|".join(f"{m.document}:{m.start}:{m.end}:{m.kind}" for m in members)
+           parent: str | None = None, figure: str = "") -> Claim:
+    """A claim's id comes from its members, and for a child claim from its parent and its figure too: one
+    sentence giving two figures ("30 killed and 100 injured") is in two children of one claim."""
+    key = "|".join([f"{m.document}:{m.start}:{m.end}:{m.kind}" for m in members] + ([parent, figure] if parent else []))
     origins = independent_origins(members, credits, reuse)
     spokesman = next((m for m in members if m.kind in ("attributed", "denial")), members[0])
     return Claim(id="C" + hashlib.sha1(key.encode()).hexdigest()[:12], text=spokesman.text, members=members,
