@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sitrep import pipeline
 from sitrep.records import RawDocument
 from sitrep.store import Store
@@ -50,3 +52,20 @@ def test_build_announces_each_whole_corpus_stage(tmp_path):
     pipeline.build(pipeline.input_files([str(tmp_path / "port.txt")]), Store(str(tmp_path / "s.db")),
                    on_stage=stages.append)
     assert stages == ["finding reused passages", "merging entities, grouping claims, finding disputes"]
+
+
+def test_parallel_workers_give_the_same_store_as_one_process(tmp_path):
+    from dataclasses import replace
+
+    from sitrep.output import export
+    from sitrep.settings import DEFAULT_SETTINGS
+
+    corpus = str(Path(__file__).resolve().parent.parent / "examples" / "corpus")
+    stories = {}
+    for workers in (1, 2):
+        store = Store(str(tmp_path / f"w{workers}.db"))
+        settings = replace(DEFAULT_SETTINGS, workers=workers, nlp_batch=3)  # several batches: the pool starts
+        report = pipeline.build(pipeline.input_files([corpus]), store, settings=settings)
+        assert report.added > 2 * settings.nlp_batch
+        stories[workers] = export.render(export.story_of(store), "json")
+    assert stories[1] == stories[2]

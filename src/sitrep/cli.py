@@ -44,12 +44,16 @@ def build(
     max_bytes: Annotated[int, typer.Option(
         help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
     model: Annotated[str, typer.Option(help="spaCy model package to parse with.")] = DEFAULT_SETTINGS.model,
+    workers: Annotated[int, typer.Option(
+        help="Processes that parse at once (default: the machine's cores); same results for any number.")
+    ] = DEFAULT_SETTINGS.workers,
     setting: Annotated[list[str] | None, typer.Option(
         help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
 ) -> None:
     """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
     try:
-        settings = Settings(**{"max_bytes": max_bytes, "model": model} | dict(map(parse_setting, setting or ())))
+        flags = {"max_bytes": max_bytes, "model": model, "workers": workers}
+        settings = Settings(**flags | dict(map(parse_setting, setting or ())))
         nlp.load(settings.model)
     except SitrepError as exc:
         err.print(f"error {exc}", markup=False, highlight=False, soft_wrap=True)

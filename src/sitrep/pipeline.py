@@ -9,8 +9,12 @@ Stages are plain functions of records; only this module hands their results to t
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 
 from sitrep import nlp
 from sitrep.attribution import document_attributions
@@ -93,6 +97,73 @@ def analyse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) ->
         yield DocumentAnalysis(document, values["entities"], values["attributions"], values["statements"])
 
 
+def analyse_batch(documents: list[Document], settings: Settings) -> list[DocumentAnalysis | InputFailure]:
+    """`analyse` for one batch; when the batch breaks, each document alone, so that only the one that
+    broke it fails."""
+    try:
+        return list(analyse(documents, settings))
+    except Exception:  # noqa: BLE001 - find the document that broke the batch, keep the others
+        analysed: list[DocumentAnalysis | InputFailure] = []
+        for document in documents:
+            try:
+                analysed += analyse([document], settings)
+            except Exception as exc:  # noqa: BLE001
+                analysed.append(_failure(document.path, document.url, exc))
+        return analysed
+
+
+class Analysers:
+    """Runs `analyse_batch` in `settings.workers` processes, results in the order the batches came in.
+
+    Worker processes are spawned (never forked: the progress display runs a thread) and load the model
+    once each. The first batch waits for a second before they start, so a build of one batch never
+    pays for them. A batch whose worker died is analysed here instead."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.pool: ProcessPoolExecutor | None = None
+        self.waiting: deque[tuple[list[Document], Future]] = deque()
+        self.held: list[Document] | None = None
+
+    def submit(self, documents: list[Document]) -> Iterator[list[DocumentAnalysis | InputFailure]]:
+        """Hand a batch over; yields the results of the earlier batches that are ready, in order."""
+        if self.settings.workers <= 1:
+            yield analyse_batch(documents, self.settings)
+            return
+        if self.pool is None:
+            if self.held is None:
+                self.held = documents
+                return
+            self.pool = ProcessPoolExecutor(self.settings.workers, mp_context=get_context("spawn"),
+                                            initializer=nlp.load, initargs=(self.settings.model,))
+            self._send(self.held)
+            self.held = None
+        self._send(documents)
+        while self.waiting and (self.waiting[0][1].done() or len(self.waiting) > 2 * self.settings.workers):
+            yield self._result()
+
+    def finish(self) -> Iterator[list[DocumentAnalysis | InputFailure]]:
+        """The results still out, in order; the workers stop."""
+        if self.held is not None:
+            yield analyse_batch(self.held, self.settings)
+            self.held = None
+        while self.waiting:
+            yield self._result()
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+
+    def _send(self, documents: list[Document]) -> None:
+        self.waiting.append((documents, self.pool.submit(analyse_batch, documents, self.settings)))
+
+    def _result(self) -> list[DocumentAnalysis | InputFailure]:
+        documents, future = self.waiting.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:  # a worker was killed (out of memory, say): this process does it
+            return analyse_batch(documents, self.settings)
+
+
 def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
           settings: Settings = DEFAULT_SETTINGS,
           on_file: Callable[[str], None] = lambda path: None,
@@ -106,6 +177,7 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
     build_id = store.start_build(inputs if inputs is not None else [str(f) for f in files])
     pending: list[Document] = []
     seen: set[str] = set()
+    analysers = Analysers(settings)
     for path in files:
         items = [path] if isinstance(path, InputFailure) else list(read_file(path, settings))
         for item in items:
@@ -124,10 +196,15 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
                 else:
                     pending.append(document)
         if len(pending) >= settings.nlp_batch:
-            _analyse_and_store(pending, store, build_id, settings, report)
+            for analysed in analysers.submit(pending):
+                _store(analysed, store, build_id, report)
             pending = []
         on_file(path if isinstance(path, str) else path.path)
-    _analyse_and_store(pending, store, build_id, settings, report)
+    if pending:
+        for analysed in analysers.submit(pending):
+            _store(analysed, store, build_id, report)
+    for analysed in analysers.finish():
+        _store(analysed, store, build_id, report)
     _run_corpus_stages(store, settings, on_stage)
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
     return report
@@ -155,19 +232,12 @@ def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
         return _failure(raw.path, raw.url, exc)
 
 
-def _analyse_and_store(documents: list[Document], store: Store, build_id: int, settings: Settings,
-                       report: BuildReport) -> None:
-    try:
-        analysed = list(analyse(documents, settings))
-    except Exception:  # noqa: BLE001 - find the document that broke the batch, keep the others
-        analysed = []
-        for document in documents:
-            try:
-                analysed += analyse([document], settings)
-            except Exception as exc:  # noqa: BLE001
-                _record_failure(store, build_id, report, _failure(document.path, document.url, exc))
+def _store(analysed: list[DocumentAnalysis | InputFailure], store: Store, build_id: int,
+           report: BuildReport) -> None:
     for analysis in analysed:
-        if store.add_document(analysis, build_id):
+        if isinstance(analysis, InputFailure):
+            _record_failure(store, build_id, report, analysis)
+        elif store.add_document(analysis, build_id):
             report.added += 1
         else:
             report.unchanged += 1

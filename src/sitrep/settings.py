@@ -4,6 +4,7 @@
 them). `Fixed` holds what shapes the trained models and the reuse index: those are not settings.
 """
 
+import os
 from dataclasses import dataclass, field, fields
 
 from sitrep.errors import UsageProblem
@@ -32,6 +33,8 @@ class Settings:
     # nlp
     model: str = _field(DEFAULT_MODEL, "spaCy model package to parse with.")
     nlp_batch: int = _field(16, "How many documents spaCy parses at once.")
+    workers: int = _field(os.cpu_count() or 1, "Processes that parse and analyse documents at once (default: the "
+                          "machine's cores); results are the same for any number.")
     min_statement_words: int = _field(
         4, "A sentence in the article's own voice needs this many words to count as a statement.")
     # attribution
