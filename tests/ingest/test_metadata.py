@@ -55,3 +55,41 @@ def test_outlet_from_source_line_or_share_links(lines, expected):
 def test_outlet_named_with_its_acronym_is_cited():
     text = "According to the Sellin Times, the Valley News Agency (VNA) reported that the envoy left."
     assert "Valley News Agency" in metadata.cited_outlets(text)
+
+
+@pytest.mark.parametrize("stated, expected", [
+    pytest.param("2021-09-06T10:00:00Z", "2021-09-06", id="iso-datetime-utc"),
+    pytest.param("2021-09-06T23:30:00-05:00", "2021-09-06", id="iso-datetime-the-stated-day-not-utc"),
+    pytest.param("2021-09-06", "2021-09-06", id="iso-date"),
+    pytest.param("Mon, 06 Sep 2021 10:00:00 GMT", "2021-09-06", id="http-date"),
+    pytest.param("yesterday", None, id="relative-is-never-a-date"),
+])
+def test_jsonl_published_iso_datetime_is_not_dropped(stated, expected):
+    assert metadata.normalise_date(stated) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("14 марта 2026", "2026-03-14", id="russian"),
+    pytest.param("6 de septiembre de 2021", "2021-09-06", id="spanish"),
+    pytest.param("6. September 2021", "2021-09-06", id="german"),
+    pytest.param("6 Eylül 2021", "2021-09-06", id="turkish"),
+    pytest.param("6 سبتمبر 2021", "2021-09-06", id="arabic"),
+    pytest.param("2021年9月6日", "2021-09-06", id="chinese"),
+    pytest.param("5 men 2021", None, id="a-word-that-is-no-month"),
+    pytest.param("31 février 2021", None, id="no-such-day"),
+    pytest.param("septiembre de 2021", None, id="no-day-no-date"),
+])
+def test_localised_dates_are_read_strictly(text, expected):
+    assert metadata.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("lines, page_head, expected", [
+    pytest.param(["PUBLISHED: 14 MARCH 2026"], [], "2026-03-14", id="wire-capitals-day-first"),
+    pytest.param(["UPDATED SEPT. 6, 2021 10:00 GMT"], [], "2021-09-06", id="wire-capitals-month-first"),
+    pytest.param([], ["14 МАРТА 2026"], "2026-03-14", id="wire-capitals-localised-dateline"),
+    pytest.param(["Опубликовано: 14 марта 2026, 10:00"], [], "2026-03-14", id="localised-label"),
+    pytest.param(["Publicado el 6 de septiembre de 2021"], [], "2021-09-06", id="localised-label-spanish"),
+    pytest.param(["PUBLISHED: 03.04.26"], [], None, id="capitals-do-not-settle-day-and-month"),
+])
+def test_wire_text_in_capital_letters_and_localised_labels(lines, page_head, expected):
+    assert metadata.publication_date(lines, page_head) == expected

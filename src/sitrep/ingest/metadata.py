@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sitrep.ingest import patterns as P
+from sitrep.ingest.language import LANGUAGES
 
 
 def parse_date(text: str) -> str | None:
@@ -28,6 +30,8 @@ def _date_from_match(match: re.Match) -> str | None:
     year = int(parts["year"])
     if year < 100:
         year += 2000
+    if parts.get("month_word"):
+        return _worded_date(match.group(0))
     if parts.get("month_name"):
         month, day = P.MONTHS[parts["month_name"].lower().rstrip(".")], int(parts["day"])
     elif parts.get("a"):
@@ -44,6 +48,23 @@ def _date_from_match(match: re.Match) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _worded_date(text: str) -> str | None:
+    """A date whose month is a word of any language dateparser knows ("14 марта 2026"), strictly read:
+    the day, the month and the year must all be there, and nothing is taken relative to today."""
+    found = _date_parser().get_date_data(text).date_obj
+    return found.date().isoformat() if found else None
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    import dateparser
+
+    return dateparser.DateDataParser(languages=list(LANGUAGES), settings={
+        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+    })
 
 
 def normalise_date(value: str | None) -> str | None:

@@ -119,16 +119,26 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month_name>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_FORMS = [re.compile(p, re.I) for p in (
-    r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b",
+    # ISO 8601, a time after it or not: 2021-09-06, 2021-09-06T10:00:00Z
+    r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?:\b|(?=T\d))",
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
+    # 2021年9月6日, 2021년 9월 6일: the year, month and day are named
+    r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]",
     r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<year>(?:19|20)?\d\d)\b",
+    # a day, a month's name in another language, a year: "14 марта 2026", "6 de septiembre de 2021",
+    # "6. September 2021"; dateparser reads the month (metadata.parse_date)
+    r"\b(?P<day>\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(?P<month_word>[^\W\d_]{3,12})\.?,?\s+(?:de\s+|del\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b",
 )]
 # Labels that say the date that follows is when the article appeared, best first.
 DATE_LABELS = [
-    ("published", re.compile(r"\b(first |originally )?published( on| at)?\s*:?", re.I)),
-    ("posted", re.compile(r"\b(posted|date|dated)( on)?\s*:?", re.I)),
-    ("updated", re.compile(r"\b(last )?(updated|modified)( on| at)?\s*:?", re.I)),
+    ("published", re.compile(r"\b(first |originally )?(published|publicado|publicada|publié|publiée|pubblicato"
+                             r"|veröffentlicht|опубликовано|опубліковано|yayınlanma)( on| at| el| le| il| am)?\s*:?",
+                             re.I)),
+    ("posted", re.compile(r"\b(posted|date|dated|fecha|datum)( on)?\s*:?", re.I)),
+    ("updated", re.compile(r"\b(last )?(updated|modified|actualizado|mis à jour|aggiornato|aktualisiert"
+                           r"|обновлено|оновлено|güncellenme)( on| at| el| le| il| am)?\s*:?", re.I)),
 ]
 # A line that holds nothing but a date (and perhaps a time and a dash): a page's dateline.
 TIME = r"(?:\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
