@@ -1,6 +1,8 @@
-"""Throughput of `sitrep build` (ingest → extract → store) on generated articles.
+"""Throughput of `sitrep build` (ingest → extract → parse and analyse → store → whole-corpus stages) on
+generated articles, with one worker process and with two, and whether both stores export the same.
 
-Prints documents per second and peak resident memory. Usage: python benchmarks/bench_build.py [N]
+Prints documents per second and peak resident memory (this process and its workers). Usage:
+python benchmarks/bench_build.py [N]
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from generate import write_corpus
 from sitrep import pipeline
+from sitrep.output import export
+from sitrep.settings import DEFAULT_SETTINGS
 from sitrep.store import Store
 
 
@@ -20,15 +25,20 @@ def main(count: int = 2000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, count)
-        store = Store(str(Path(tmp) / "bench.db"))
         files = pipeline.input_files([str(folder)])
-        started = time.perf_counter()
-        report = pipeline.build(files, store)
-        elapsed = time.perf_counter() - started
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"build: {report.added} documents ({count} files, ~600 words each) in {elapsed:.1f} s "
-              f"= {report.added / elapsed:.1f} documents/s; peak memory {peak_mb:.0f} MB; "
-              f"{len(report.failures)} failures")
+        exports = []
+        for workers in (1, 2):
+            store = Store(str(Path(tmp) / f"bench-{workers}.db"))
+            started = time.perf_counter()
+            report = pipeline.build(files, store, settings=replace(DEFAULT_SETTINGS, workers=workers))
+            elapsed = time.perf_counter() - started
+            peak_mb = max(resource.getrusage(who).ru_maxrss for who in
+                          (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+            print(f"build --workers {workers}: {report.added} documents ({count} files, ~600 words each) in "
+                  f"{elapsed:.1f} s = {report.added / elapsed:.1f} documents/s; peak memory of one process "
+                  f"{peak_mb:.0f} MB; {len(report.failures)} failures")
+            exports.append(export.render(export.story_of(store), "json"))
+        print("same export with 1 and 2 workers:", "yes" if exports[0] == exports[1] else "NO")
 
 
 if __name__ == "__main__":
