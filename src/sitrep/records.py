@@ -190,13 +190,28 @@ class Claim:
         return [m.attribution for m in self.members if m.attribution and m.kind != "denied"]
 
 
+DISPUTE_KINDS = ("denial", "accusation", "control", "attack", "target", "figures")
+
+
 @dataclass(frozen=True)
 class Dispute:
-    """Two claims that cannot both be true."""
+    """Two claims that cannot both be true.
+
+    `kind` says how the dispute was found (one of DISPUTE_KINDS): "denial" (b denies a), "accusation" (b is
+    a denial answering the accusation a), "control", "attack", "target" (opposite outcomes: control of a
+    place, whether an attack happened, whether a strike hit fighters), "figures" (different figures for
+    one count). `reason` says it in words.
+    """
 
     a: str
     b: str
     reason: str
+    kind: str
+
+    @property
+    def id(self) -> str:
+        """Stable across builds: made from the two claims' ids, whichever side each is on."""
+        return "D" + hashlib.sha1(" ".join(sorted((self.a, self.b))).encode()).hexdigest()[:12]
 
 
 @dataclass

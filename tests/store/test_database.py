@@ -86,3 +86,26 @@ def test_a_failed_write_leaves_no_half_document(tmp_path, monkeypatch):
     with pytest.raises(sa.exc.StatementError):
         store.add_document(DocumentAnalysis(document, entities=[broken]))
     assert list(store.documents()) == [] and list(store.entities()) == []
+
+
+def test_a_version_4_database_gets_each_dispute_kind_read_off_its_reason(tmp_path):
+    """Version 4 stored a dispute's kind only in its prose; version 5 adds disputes.kind and fills it."""
+    db = str(tmp_path / "s.db")
+    store = Store(db)
+    reasons = {"denial: the Council says it is not so": "denial", "denial of an accusation": "accusation",
+               "different figures: 7 against 23 killed": "figures",
+               "exclusive outcomes: control of a place": "control",
+               "exclusive outcomes: whether an attack happened": "attack",
+               "exclusive outcomes: whether the strike hit fighters": "target"}
+    with store.engine.begin() as conn:  # back to version 4: no kind column
+        conn.execute(sa.text("ALTER TABLE disputes DROP COLUMN kind"))
+        conn.execute(sa.update(store_module.settings_table).values(value="4"))
+        for number, reason in enumerate(reasons):
+            conn.execute(sa.text("INSERT INTO disputes (a, b, reason) VALUES (:a, :b, :reason)"),
+                         {"a": f"C{number}a", "b": f"C{number}b", "reason": reason})
+    store = Store(db)
+    with store.engine.connect() as conn:
+        assert store.schema_version(conn) == SCHEMA_VERSION
+    disputes = store.story().disputes
+    assert {d.reason: d.kind for d in disputes} == reasons
+    assert len({d.id for d in disputes}) == len(reasons)

@@ -39,7 +39,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
         url=raw.url,
         text=text,
         title=title,
-        outlet=stated.get("outlet") or metadata.outlet_from_lines(page_lines) or page.masthead,
+        outlet=metadata.outlet(raw.outlet, stated.get("outlet"), page_lines, page.masthead, raw.url, title),
         published=metadata.normalise_date(raw.published) or stated.get("published")
         or metadata.publication_date(meta_lines, head_meta),
         language=doc_language,

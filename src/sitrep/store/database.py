@@ -33,7 +33,7 @@ from sitrep.records import (
     span_dicts,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = sa.MetaData()
 
@@ -171,6 +171,7 @@ disputes = sa.Table(
     sa.Column("a", sa.String(32), sa.ForeignKey("claims.id"), nullable=False),
     sa.Column("b", sa.String(32), sa.ForeignKey("claims.id"), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # records.DISPUTE_KINDS
 )
 
 STORY_TABLES = (disputes, claims, entity_links, story_entities)  # in the order they are emptied
@@ -193,8 +194,25 @@ def _add_statements_and_story(conn: Connection) -> None:
     metadata.create_all(conn, tables=[statements, story_entities, entity_links, claims, disputes])
 
 
+# The reasons version 4 wrote, and the kind each tells (the kinds of records.DISPUTE_KINDS).
+_V4_DISPUTE_REASONS = (("denial of an accusation", "accusation"), ("denial:%", "denial"),
+                       ("different figures:%", "figures"), ("exclusive outcomes: control of a place", "control"),
+                       ("exclusive outcomes: whether an attack happened", "attack"),
+                       ("exclusive outcomes: whether the strike hit fighters", "target"))
+
+
+def _add_dispute_kinds(conn: Connection) -> None:
+    """disputes.kind, read off the stored reasons (a table step 4 created from today's tables has it)."""
+    if "kind" not in {column["name"] for column in sa.inspect(conn).get_columns("disputes")}:
+        conn.execute(sa.text("ALTER TABLE disputes ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT ''"))
+    for reason, kind in _V4_DISPUTE_REASONS:
+        conn.execute(sa.update(disputes).where(disputes.c.kind == "", disputes.c.reason.like(reason))
+                     .values(kind=kind))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
+    5: _add_dispute_kinds,
 }
 
 
@@ -327,6 +345,20 @@ class Store:
                              mentions=[Mention(m.start, m.end, m.text, row.type) for m in found.get(row.id, [])],
                              documents=[row.document])
 
+    def entity_mentions(self) -> dict[str, list[tuple[str, Mention]]]:
+        """Each merged entity's mentions as (document id, mention), in document and text order."""
+        query = (sa.select(entity_links.c.story_entity, mentions.c.document, mentions.c.start, mentions.c.end,
+                           mentions.c.text, entities.c.type)
+                 .select_from(mentions.join(entity_links, entity_links.c.entity == mentions.c.entity)
+                              .join(entities, entities.c.id == mentions.c.entity))
+                 .order_by(entity_links.c.story_entity, mentions.c.document, mentions.c.start, mentions.c.id))
+        found: dict[str, list[tuple[str, Mention]]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                found.setdefault(row.story_entity, []).append(
+                    (row.document, Mention(row.start, row.end, row.text, row.type)))
+        return found
+
     def attributions(self) -> Iterator[Attribution]:
         with self.engine.connect() as conn:
             for row in conn.execute(sa.select(attributions).order_by(attributions.c.document, attributions.c.start)):
@@ -377,7 +409,8 @@ class Store:
             found = [Claim(id=r.id, text=r.text, members=[Assertion(**m) for m in r.members],
                            independent_origins=r.independent_origins, origins=list(r.origins), parent=r.parent)
                      for r in conn.execute(sa.select(claims))]
-            pairs = [Dispute(r.a, r.b, r.reason) for r in conn.execute(sa.select(disputes).order_by(disputes.c.id))]
+            pairs = [Dispute(r.a, r.b, r.reason, r.kind)
+                     for r in conn.execute(sa.select(disputes).order_by(disputes.c.id))]
         merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
         found.sort(key=lambda c: (-c.independent_origins, -len(c.members), c.id))
         return StoryAnalysis(merged, links, found, pairs)

@@ -11,6 +11,10 @@
 - Different figures for the same count, under one claim ("23 killed" against "seven killed").
 A change over time is not a dispute: when the side saying "no change" is dated before the side saying
 "changed", the story moved on (held in August, taken in September); it belongs on the timeline.
+
+Each dispute's `kind` (records.DISPUTE_KINDS) says which of these found it: "denial", "accusation" (a
+denial and the accusation it answers), a frame's name for exclusive outcomes ("control", "attack",
+"target"), "figures".
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from sitrep.story import patterns as P
 from sitrep.story.claims import figures, member_stances, stems
 from sitrep.text import stem
 
+# A frame's name is the kind of the disputes it finds (records.DISPUTE_KINDS).
 FRAME_REASONS = {"control": "control of a place", "attack": "whether an attack happened",
                  "target": "whether the strike hit fighters"}
 
@@ -33,8 +38,9 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     dates = {d.id: d.published for d in documents}
     found: dict[frozenset, Dispute] = {}
 
-    def add(a: Claim, b: Claim, reason: str) -> None:
-        found.setdefault(frozenset((a.id, b.id)), Dispute(a.id, b.id, reason))
+    def add(a: Claim, b: Claim, found_as: tuple[str, str]) -> None:
+        kind, reason = found_as
+        found.setdefault(frozenset((a.id, b.id)), Dispute(a.id, b.id, reason, kind))
 
     in_document: dict[str, list[tuple[Assertion, Claim]]] = defaultdict(list)
     for claim in claims:
@@ -46,16 +52,16 @@ def find_disputes(claims: list[Claim], documents: list[Document],
             earlier = [(m, c) for m, c in in_document[denial.document] if m.start < denial.start and c is not claim]
             denied = by_attribution_denied.get(denial.attribution) or _claim_referred_to(denial, earlier)
             if denied is not None and denied is not claim:
-                add(denied, claim, f"denial: {denial.speaker or 'a source'} says it is not so")
+                add(denied, claim, ("denial", f"denial: {denial.speaker or 'a source'} says it is not so"))
             accusation = _accusation_answered(denial, earlier)
             if accusation is not None:
-                add(accusation, claim, "denial of an accusation")
+                add(accusation, claim, ("accusation", "denial of an accusation"))
     stances = {c.id: _stances(c, settings) for c in claims}
     topics = {c.id: _topic(c) for c in claims}
     for a, b in _candidate_pairs(claims, stances, topics, settings):
-        reason = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
-        if reason:
-            add(a, b, reason)
+        found_as = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
+        if found_as:
+            add(a, b, found_as)
     return list(found.values())
 
 
@@ -114,18 +120,18 @@ def _names_in(speaker: str | None, members: list[Assertion]) -> bool:
     return any(names & set(m.sentence.split()) for m in members)
 
 
-def _figures_conflict(a: Claim, b: Claim) -> str | None:
+def _figures_conflict(a: Claim, b: Claim) -> tuple[str, str] | None:
     if a.parent is None or a.parent != b.parent:
         return None
     fa, fb = figures(a.members[0].text), figures(b.members[0].text)
     for kind in fa.keys() & fb.keys():
         if fa[kind] != fb[kind]:
-            return f"different figures: {fa[kind]} against {fb[kind]} {kind}"
+            return "figures", f"different figures: {fa[kind]} against {fb[kind]} {kind}"
     return None
 
 
 def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict[str, set[str]],
-                      dates: dict[str, str | None], settings: Settings) -> str | None:
+                      dates: dict[str, str | None], settings: Settings) -> tuple[str, str] | None:
     if a.parent == b.id or b.parent == a.id or (a.parent and a.parent == b.parent):
         return None
     if _sources(a) & _sources(b) or (_narrated(a) and _narrated(b)):
@@ -140,7 +146,7 @@ def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict
             changed, unchanged = (a, b) if sa > 0 else (b, a)
             if _moved_on(unchanged, changed, dates):
                 return None
-            return f"exclusive outcomes: {word}"
+            return frame, f"exclusive outcomes: {word}"
     return None
 
 
