@@ -19,7 +19,8 @@ class RawDocument:
     content: str  # decoded (and mojibake-repaired) text or HTML
     url: str | None = None  # the record's URL inside a WARC or JSON Lines file
     title: str | None = None  # stated by the container (JSON Lines), not guessed
-    published: str | None = None  # stated by the container (JSON Lines), YYYY-MM-DD
+    published: str | None = None  # stated by the container (JSON Lines), as it is written there
+    outlet: str | None = None  # stated by the container (JSON Lines: outlet, sitename), not guessed
 
     @property
     def id(self) -> str:

@@ -129,17 +129,129 @@ def cited_outlets(text: str) -> list[str]:
     return found
 
 
+def outlet(stated: str | None, site_name: str | None, lines: Iterable[str], masthead: str | None,
+           url: str | None, title: str | None = None) -> str | None:
+    """Who published the page, the surest answer first:
+
+    1. the name its container states (`stated`: a JSON Lines record's `outlet`, `sitename`…);
+    2. the name the page gives itself in its markup (`site_name`: og:site_name, as trafilatura reads it);
+    3. a "Source: X" line;
+    4. the site of its URL (`site_of`: "www.aljazeera.com" → "aljazeera.com"), spelt as the page spells
+       it when a name on the page has the same letters ("Al Jazeera": its share links, masthead, title);
+    5. the owner of its share links ("X on Facebook"), then a masthead that looks like an outlet's name.
+
+    What only looks like a name ("Thumbnail", "Published", "Monday, September 6", a person's name above
+    the headline) is never an outlet. A `site_name` that is a host name counts as the site (4).
+    """
+    host = site_name if site_name and _is_host_name(site_name) else None
+    for name in (stated, None if host else site_name):
+        if name and not _not_an_outlet(name):
+            return name.strip()
+    source, owner = _named_in_lines(lines)
+    if source:
+        return source
+    site = site_of(url) or site_of(host)
+    if site:
+        return _spelt_on_page(site, [owner, masthead, *_title_parts(title)]) or site
+    if owner:
+        return owner
+    if masthead and not _not_an_outlet(masthead) and looks_like_outlet(masthead):
+        return masthead.strip()
+    return None
+
+
 def outlet_from_lines(lines: Iterable[str]) -> str | None:
     """The outlet a page names for itself: a 'Source: X' line, or the owner of its share links."""
+    source, owner = _named_in_lines(lines)
+    return source or owner
+
+
+def _named_in_lines(lines: Iterable[str]) -> tuple[str | None, str | None]:
+    """The first 'Source: X' line's X (not an agency), and the owner of the first share links."""
     owner = None
     for line in lines:
         match = P.SOURCE_LINE.match(line)
-        if match and not _is_agency(match.group("name")):
-            return match.group("name").strip()
+        if match and not _is_agency(match.group("name")) and not _not_an_outlet(match.group("name")):
+            return match.group("name").strip(), owner
         social = P.SOCIAL_OWNER.match(line)
-        if social and owner is None and social.group("name").lower() not in ("share", "follow", "us"):
+        if social and owner is None and social.group("name").lower() not in ("share", "follow", "us") \
+                and not _not_an_outlet(social.group("name")):
             owner = social.group("name")
-    return owner
+    return None, owner
+
+
+def site_of(url: str | None) -> str | None:
+    """The registrable domain of a URL's (or a host name's) site, lower case, as the outlet's name when
+    nothing better is stated: "https://www.aljazeera.com/news/…" → "aljazeera.com", "news.bbc.co.uk" →
+    "bbc.co.uk", "x.blogspot.com" → "x.blogspot.com". Spacing and capitals cannot be known from a domain
+    ("Al Jazeera"), so the domain is kept as it is written. None for an IP address, "localhost", or a
+    record number standing in for a URL. tldextract reads its bundled Public Suffix List: no network."""
+    if not url or " " in url.strip():
+        return None
+    found = _domain_parser()(url.strip())
+    if not found.domain or not found.suffix:
+        return None
+    labels = f"{found.domain}.{found.suffix}".lower().split(".")
+    return ".".join(_from_punycode(label) for label in labels)
+
+
+@lru_cache(maxsize=1)
+def _domain_parser():
+    import tldextract
+
+    # no suffix list URLs: never fetched; no cache folder: nothing written; the snapshot in the wheel is read
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True,
+                                 include_psl_private_domains=True)
+
+
+def _from_punycode(label: str) -> str:
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:
+        return label
+
+
+def _is_host_name(name: str) -> bool:
+    return bool(P.HOST_NAME.fullmatch(name.strip()))
+
+
+def _spelt_on_page(site: str, names: Iterable[str | None]) -> str | None:
+    """The name on the page that is the site's domain in other spacing and capitals ("Al Jazeera" for
+    aljazeera.com, "The Guardian" for theguardian.com), if one is."""
+    letters = _letters(site.split(".")[0])
+    for name in names:
+        if name and not _not_an_outlet(name) and letters in (_letters(name), "the" + _letters(name)):
+            return name.strip()
+    return None
+
+
+def _title_parts(title: str | None) -> list[str]:
+    """A title's pieces around its separators: 'Talks resume - Al Jazeera' → its two halves."""
+    return [part for part in P.TITLE_SEPARATOR.split(title) if part] if title else []
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _not_an_outlet(name: str) -> bool:
+    """A label, a button, a section, a byline or a date: what a line in a page's head is when it only
+    looks like a name."""
+    stripped = name.strip(" -–—|•·:,.")
+    lowered = stripped.lower()
+    words = re.findall(r"[^\W_]+", lowered)
+    if not words or len(stripped) > 60 or len(words) > 6:
+        return True
+    if lowered in P.NOT_OUTLET_NAMES or lowered.removeprefix("the ") in P.NOT_OUTLET_NAMES:
+        return True
+    if lowered.startswith("by "):
+        return True
+    calendar = [w for w in words if w in P.WEEKDAYS or (w in P.MONTHS and len(w) > 3)]
+    if calendar and (len(calendar) == len(words) or any(ch.isdigit() for ch in lowered)):
+        return True  # "Monday", "Monday, September 6"; "Sunday Times" is a name
+    return parse_date(stripped) is not None
 
 
 def looks_like_outlet(name: str) -> bool:

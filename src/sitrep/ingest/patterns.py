@@ -107,6 +107,22 @@ CITATION_MEDIA_NAME = [re.compile(p) for p in (
     rf"\b(?:the |The )?{NAME},? (?:says|said|wrote|writes|quoted|cited|learned|has learned)\b",
     rf"\b(?:told|in an interview with|speaking to) (?:the )?{NAME}\b",
 )]
+# Lines of a page's head that look like a name but never are an outlet's: labels, buttons, sections.
+NOT_OUTLET_NAMES = {
+    "thumbnail", "image", "images", "photo", "photos", "picture", "video", "videos", "gallery", "audio",
+    "published", "updated", "posted", "date", "by", "author", "authors", "editor", "staff", "comments",
+    "home", "menu", "search", "share", "print", "email", "subscribe", "login", "log in", "sign in", "advertisement",
+    "news", "latest", "latest news", "breaking", "breaking news", "top stories", "live", "live updates", "today",
+    "world", "world news", "local", "local news", "national", "international", "politics", "business",
+    "economy", "opinion", "analysis", "editorial", "features", "sport", "sports", "culture", "science",
+    "health", "technology", "tech", "media", "press release", "report", "review", "middle east", "europe",
+    "asia", "africa", "americas", "us", "uk", "more", "read more", "related", "trending", "exclusive",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A host name standing for a site's name ("aljazeera.com", "news.example.co.uk"), and the separators of
+# a page title that carries the site's name ("Talks resume - Al Jazeera", "Talks resume | Reuters").
+HOST_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
+TITLE_SEPARATOR = re.compile(r"\s+[-|–—:•·]\s+")
 # Name words that cannot start an outlet name (sentence openers caught by the capital letter).
 NOT_OUTLET_START = {"He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "Earlier",
                     "Later", "Meanwhile", "But", "And", "Also", "Reports", "Media", "Officials"}
