@@ -4,6 +4,7 @@ shows, that every link has a target, that article text is escaped, and the Markd
 from __future__ import annotations
 
 import lxml.html
+import markdown_it
 import pytest
 from typer.testing import CliRunner
 
@@ -110,11 +111,29 @@ def test_a_story_without_claims_or_dates_still_renders(invented_story):
 
 def test_markdown_report_escapes_text_and_links_into_the_page(invented_story):
     text = report.markdown(invented_story)
-    assert "<script>" not in text and r"\<script\>window.pwned=1\</script\>" in text
+    assert "<script" not in text and "&lt;script&gt;window.pwned=1&lt;/script&gt;" in text
     disputes = text.split("## Disputes")[1].split("## Claims")[0]
     assert "who holds the Vessa bridge" in disputes and "2 independent origins" in disputes
     assert '"[the army holds the Vessa bridge](index.html#a-d2-a1)"' in disputes
     assert "~~on Monday, speaking on state radio~~" in text and "**all**" in text
+
+
+def test_markdown_copy_diff_escapes_the_unchanged_words(invented_story):
+    """The words a copy kept were written into report.md raw: a <script> in a copied passage went out as one."""
+    documents = invented_story["documents"]
+    hostile = "The army holds the <script>alert(1)</script> bridge & *the* [road]"
+    texts = {"d1": hostile + " on Monday.", "d2": hostile + " now."}
+    story = {**invented_story, "claims": [], "disputes": [], "attributions": [], "entities": [],
+             "documents": [{**d, "text": texts[d["id"]]} for d in documents if d["id"] in texts],
+             "reuse": [{"origin": "d1", "copy": "d2", "origin_start": 0, "origin_end": len(texts["d1"]),
+                        "copy_start": 0, "copy_end": len(texts["d2"]), "similarity": 0.9, "directed": True,
+                        "origin_text": texts["d1"], "copy_text": texts["d2"]}]}
+    copies = report.markdown(story).split("## Copies")[1].split("## Timeline")[0]
+    (line,) = [line for line in copies.splitlines() if line.startswith("- copy in")]
+    assert "<script" not in line and "&lt;script&gt;alert(1)&lt;/script&gt; bridge &amp; \\*the\\* \\[road\\]" in line
+    assert "~~on Monday~~ **now**" in line
+    rendered = markdown_it.MarkdownIt("commonmark").render(report.markdown(story))
+    assert "<script" not in rendered and "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
 
 
 def test_report_command_writes_the_page_and_the_markdown(tmp_path):

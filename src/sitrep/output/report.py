@@ -24,7 +24,9 @@ CHART_JS = Path(__file__).parent / "vendor" / "chart.umd.min.js"
 TEMPLATES = Path(__file__).parent / "templates"
 # A word (with inner apostrophes and hyphens) or one punctuation mark, with the space after it.
 _WORDS = re.compile(r"\w[\w'’-]*\s*|[^\w\s]\s*")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!{}])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!{}])")
+# As HTML entities, which every Markdown renderer shows as text (not all take a backslash before "<").
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def html(story: dict) -> str:
@@ -162,7 +164,8 @@ def _markdown_diff(pieces: list[tuple[str, str]]) -> Markup:
     out = []
     for op, text in pieces:
         marker = {"del": "~~", "ins": "**"}.get(op)
-        out.append(f" {marker}{_markdown_text(text)}{marker} " if marker else re.sub(r"\s+", " ", text))
+        shown = _markdown_escape(re.sub(r"\s+", " ", text))  # the unchanged words too
+        out.append(f" {marker}{shown.strip()}{marker} " if marker else shown)
     return Markup(re.sub(" +", " ", "".join(out)).strip())
 
 
@@ -193,7 +196,12 @@ def _markdown_text(value):
         return str(value)
     if value is None:
         return ""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return _markdown_escape(" ".join(str(value).split()))
+
+
+def _markdown_escape(text: str) -> str:
+    """Text shown as it is in Markdown: & < > as entities, Markdown's own marks backslashed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"[&<>]", lambda m: _HTML_SPECIAL[m[0]], text))
 
 
 def _word_key(word: str) -> str:
