@@ -208,6 +208,49 @@ def eval_attribution(
     out.print(f"whole-attribution recall {scores.attribution_recall:.3f}")
 
 
+@eval_app.command("entities")
+def eval_entities(
+    gold: Annotated[Path, typer.Option(help="Stories with gold coreference chains, JSON Lines (ECB+ shape).")],
+    predictions: Annotated[Path | None, typer.Option(help="Write the merged entities' mentions, one story a line.")
+                           ] = None,
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+) -> None:
+    """Build each story (its articles) in a temporary store; score the merged entities' mentions against
+    the gold chains on the named mentions (MUC, B³, CEAF-e, CoNLL, LEA, pairwise), beside the string baselines."""
+    import tempfile
+
+    from sitrep.story import coreference_eval as ce
+
+    stories = ce.read_gold(gold)
+    settings = Settings(model=model, workers=1)
+    ours, lines = ce.Counts(), []
+    with _progress("entities") as progress:
+        task = progress.add_task("", total=len(stories))
+        for story in stories:
+            with tempfile.TemporaryDirectory() as folder:
+                for number, document in enumerate(story["documents"]):
+                    (Path(folder) / f"{number:04d}.txt").write_text(document["text"], encoding="utf-8")
+                store = Store(str(Path(folder) / "story.db"))
+                pipeline.build(pipeline.input_files([folder]), store, settings=settings)
+                built = {story["documents"][int(Path(d.path).stem)]["id"]: d for d in store.documents()}
+                found = ce.predicted_entities(story, built, list(store.entities()), store.story().entity_links)
+                store.engine.dispose()
+            ours += ce.score_story(story, found)
+            lines.append(ce.prediction_line(story, found))
+            progress.update(task, advance=1, description=story["id"])
+    if predictions:
+        predictions.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in lines), encoding="utf-8")
+    columns = {"sitrep": ce.Scores(ours)}  # then the README's reference rows, given the gold mentions
+    for clue, label in (("string", "exact string"), ("head", "head word")):
+        columns[label] = ce.Scores(sum((ce.score_story(s, ce.baseline(s, clue)) for s in stories), ce.Counts()))
+    table = Table("metric", *columns, box=None, pad_edge=False)
+    for metric in columns["sitrep"].row():
+        table.add_row(metric, *(f"{scores.row()[metric]:.4f}" for scores in columns.values()))
+    out.print(f"{ours.stories} stories, {ours.gold_mentions} gold named mentions, {ours.matched} found "
+              f"({ours.predicted_mentions} predicted mentions in all)", highlight=False)
+    out.print(table, highlight=False)
+
+
 @train_app.command("attribution")
 def train_attribution(
     gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
