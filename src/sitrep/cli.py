@@ -102,22 +102,42 @@ def list_settings() -> None:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", help="json, jsonl or csv.")] = "json",
-    output: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help=(
+        f"{', '.join(exporter.FORMATS[:-1])} or {exporter.FORMATS[-1]} (any case). "
+        f"{' and '.join(exporter.FOLDER_FORMATS)} write one table a file (documents, entities, mentions, …) "
+        "into the --output folder; graphml is the source network."))] = "json",
+    output: Annotated[Path | None, typer.Option(
+        help="File to write (default: standard output); for csv and parquet, the folder.")] = None,
 ) -> None:
-    """Write the story (documents, and the sections later stages fill) as JSON, JSON Lines or CSV."""
+    """Write the story (documents, entities, attributions, reuse, claims, disputes) as JSON, JSON Lines,
+    CSV or Parquet tables, or GraphML."""
+    fmt = fmt.lower()
+    problem = None
     if fmt not in exporter.FORMATS:
-        err.print(f"error {UsageProblem.BAD_FORMAT.error(fmt=fmt, choices=', '.join(exporter.FORMATS))}",
-                  markup=False, highlight=False)
+        problem = UsageProblem.BAD_FORMAT.error(fmt=fmt, choices=", ".join(exporter.FORMATS))
+    elif fmt in exporter.FOLDER_FORMATS and output is None:
+        problem = UsageProblem.EXPORT_NEEDS_FOLDER.error(fmt=fmt)
+    if problem:
+        err.print(f"error {problem}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     store = _open_store(db)
-    text = exporter.render(exporter.story_of(store), fmt)
-    if output is None:
-        typer.echo(text, nl=False)
-    else:
+    story = exporter.story_of(store)
+    try:
+        if fmt in exporter.FOLDER_FORMATS:
+            written = exporter.write_tables(story, output, fmt)
+            err.print(f"wrote {len(written)} tables to {output}", highlight=False)
+            return
+        text = exporter.render(story, fmt)
+        if output is None:
+            typer.echo(text, nl=False)
+            return
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}", highlight=False)
+    except OSError as exc:
+        err.print(f"error {UsageProblem.CANNOT_WRITE.error(path=output, detail=exc.strerror or exc)}",
+                  markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    err.print(f"wrote {output}", highlight=False)
 
 
 @app.command()

@@ -57,6 +57,8 @@ class UsageProblem(str, Enum):
     UNKNOWN_SETTING = "E009 unknown setting {name!r}; `sitrep settings` lists them"
     BAD_SETTING_VALUE = "E010 setting {name!r} takes {kind} (--setting NAME=VALUE), not {value!r}"
     UNKNOWN_REPAIR = "E011 unknown span repair {name!r}; choose among {choices}"
+    EXPORT_NEEDS_FOLDER = "E012 --format {fmt} writes one file a table into a folder: name it with --output DIR"
+    CANNOT_WRITE = "E013 cannot write {path}: {detail}"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)
