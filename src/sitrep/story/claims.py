@@ -172,7 +172,7 @@ def _join_alike(found: list[Assertion], groups: Groups, joinable, settings: Sett
             for leader in leaders[w]:
                 shared[leader] += 1
         best, best_score = None, 0.0
-        for leader, count in shared.items():
+        for leader, count in sorted(shared.items()):  # on a tie the earliest claim, whatever the hash seed
             other = distinctive[leader]
             score = count / min(len(stemmed), len(other))
             if (count >= settings.claim_min_shared_words and score >= settings.claim_min_similarity

@@ -83,7 +83,7 @@ def _candidate_pairs(claims: list[Claim], stances: dict[str, dict], topics: dict
             continue  # a figure's claim is compared on its figure; its outcome is its parent's
         places = {"doc:" + d for d in claim.documents} | {"name:" + n for n in topics[claim.id] - PLACE_WORDS}
         for frame, stance in stances[claim.id].items():
-            for place in places:
+            for place in sorted(places):  # the order pairs are met in, and so the disputes' order
                 (happened if stance > 0 else did_not)[(frame, place)].append(claim)
     seen: set[frozenset] = set()
     for key, yes in happened.items():
@@ -124,7 +124,7 @@ def _figures_conflict(a: Claim, b: Claim) -> tuple[str, str] | None:
     if a.parent is None or a.parent != b.parent:
         return None
     fa, fb = figures(a.members[0].text), figures(b.members[0].text)
-    for kind in fa.keys() & fb.keys():
+    for kind in sorted(fa.keys() & fb.keys()):
         if fa[kind] != fb[kind]:
             return "figures", f"different figures: {fa[kind]} against {fb[kind]} {kind}"
     return None
