@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from sitrep import nlp
 from sitrep.attribution import document_attributions
 from sitrep.errors import InputProblem
+from sitrep.events import document_events
 from sitrep.ingest import extract, read_file
 from sitrep.ingest.files import expand_inputs
 from sitrep.nlp import document_entities, document_statements
@@ -46,13 +47,16 @@ class Stage:
     label: str = ""  # what the progress display says while a whole-corpus stage runs
 
 
-# After the parse, for each document: the values available to start with are `document_id`, `doc` and
-# the build's `settings`.
+# After the parse, for each document: the values available to start with are `document_id`, `doc`, the
+# document's `published` date and the build's `settings`.
 DOCUMENT_STAGES = (
     Stage("entities", document_entities, reads=("document_id", "doc"), writes=("entities", "entity_of_token")),
     Stage("attribution", document_attributions, reads=("document_id", "doc", "entity_of_token", "settings"),
           writes=("attributions",)),
     Stage("statements", document_statements, reads=("doc", "attributions", "settings"), writes=("statements",)),
+    Stage("events", document_events,
+          reads=("document_id", "doc", "attributions", "statements", "entity_of_token", "published", "settings"),
+          writes=("events",)),
 )
 
 # Over the whole store after every build: each reads what the store holds (`documents`, `entities`,
@@ -91,10 +95,11 @@ def input_files(inputs: list[str]) -> list[str | InputFailure]:
 def analyse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocumentAnalysis]:
     """The per-document stages for a batch of documents: the parse, then `DOCUMENT_STAGES`."""
     for document, doc in zip(documents, nlp.parse([d.text for d in documents], settings.model, settings.nlp_batch)):
-        values = {"document_id": document.id, "doc": doc, "settings": settings}
+        values = {"document_id": document.id, "doc": doc, "published": document.published, "settings": settings}
         for stage in DOCUMENT_STAGES:
             _run_stage(stage, values)
-        yield DocumentAnalysis(document, values["entities"], values["attributions"], values["statements"])
+        yield DocumentAnalysis(document, values["entities"], values["attributions"], values["statements"],
+                               values["events"])
 
 
 def analyse_batch(documents: list[Document], settings: Settings) -> list[DocumentAnalysis | InputFailure]:

@@ -136,6 +136,7 @@ class DocumentAnalysis:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     statements: list[Span] = field(default_factory=list)  # sentences in the article's own voice
+    events: list[Event] = field(default_factory=list)  # what it reports happened (sitrep.events)
 
 
 @dataclass(frozen=True)
@@ -223,3 +224,96 @@ class StoryAnalysis:
     entity_links: dict[str, str] = field(default_factory=dict)  # article entity id → story entity id
     claims: list[Claim] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
+
+
+# --- Events (sitrep.events): what happened, where, when, how many, according to whom ---------------
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    """Where: resolved in GeoNames; ACLED's geo_precision (1 the place, 2 near it or a part, 3 the region)."""
+
+    name: str
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    geo_precision: int
+
+
+@dataclass(frozen=True)
+class EventActor:
+    role: str  # "actor1" (who acted) | "actor2" (against whom) | "associated"
+    name: str
+    entity: str | None
+
+
+@dataclass(frozen=True)
+class EventVictim:
+    name: str
+    entity: str | None
+    count: int | None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure as stated: "at least 50" is low 50, best 50, high None (unbounded)."""
+
+    low: int
+    best: int
+    high: int | None
+
+
+@dataclass
+class EventMention:
+    """One assertion that reports the event, with who says it and the values it gives."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # None: the article's own voice
+    speaker_entity: str | None
+    via: list[str]
+    attribution: str | None
+    status: str  # happened | attempted | threatened | denied | hypothetical
+    hedged: bool  # "reportedly", "claimed", "impossible to verify"
+    values: dict = field(default_factory=dict)  # {"killed": 3, "injured": 12, "date": "…", "place": "…"}
+
+
+EVENT_STATUSES = ("happened", "attempted", "threatened", "denied", "hypothetical")
+
+
+@dataclass
+class Event:
+    """An event one article reports (ACLED's taxonomy), from one or more of its assertions."""
+
+    id: str
+    document: str
+    type: str
+    sub_type: str
+    status: str
+    date: str | None  # YYYY-MM-DD; None: the article gives no date it can be read from
+    time_precision: int | None  # ACLED: 1 the day, 2 the week, 3 the month
+    place: EventPlace | None
+    actors: list[EventActor] = field(default_factory=list)
+    victims: list[EventVictim] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)  # buildings, vehicles, places hit
+    instrument: str | None = None
+    fatalities: Count | None = None
+    injured: Count | None = None
+    muc_type: str | None = None  # the MUC-4 incident type it maps to (ATTACK, BOMBING…), None when none fits
+    mentions: list[EventMention] = field(default_factory=list)
+
+
+def event_from_dict(data: dict) -> Event:
+    """An Event from its `asdict` form (as the store keeps it)."""
+    data = dict(data)
+    data["place"] = EventPlace(**data["place"]) if data.get("place") else None
+    data["actors"] = [EventActor(**a) for a in data.get("actors", [])]
+    data["victims"] = [EventVictim(**v) for v in data.get("victims", [])]
+    for key in ("fatalities", "injured"):
+        data[key] = Count(**data[key]) if data.get(key) else None
+    data["mentions"] = [EventMention(**m) for m in data.get("mentions", [])]
+    return Event(**data)

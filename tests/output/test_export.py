@@ -67,8 +67,8 @@ def test_unknown_export_format_is_a_usage_error(built_db):
 def test_export_formats_are_listed_in_help_and_case_insensitive(built_db, tmp_path):
     db, _ = built_db
     runner = CliRunner()
-    shown = " ".join(runner.invoke(app, ["export", "--help"], terminal_width=200).output.split())
-    assert "json, jsonl, csv, parquet or graphml (any case)" in shown
+    shown = " ".join(runner.invoke(app, ["export", "--help"], terminal_width=200).output.replace("│", " ").split())
+    assert "json, jsonl, csv, parquet, graphml, acled or ucdp (any case)" in shown
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "JSON"])
     assert result.exit_code == 0 and list(json.loads(result.output)) == SECTIONS
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "Csv", "--output", str(tmp_path / "t")])

@@ -20,12 +20,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 from sitrep.errors import UsageProblem
-from sitrep.records import Attribution, Claim, Document, Entity, Mention, Reuse, StoryAnalysis, span_dicts
+from sitrep.output import events as event_output
+from sitrep.records import Attribution, Claim, Document, Entity, Event, Mention, Reuse, StoryAnalysis, span_dicts
 
-FORMATS = ("json", "jsonl", "csv", "parquet", "graphml")
+FORMATS = ("json", "jsonl", "csv", "parquet", "graphml", "acled", "ucdp")
 FOLDER_FORMATS = ("csv", "parquet")  # one file a table, into a folder
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
-LATER_SECTIONS = ("events",)
+LATER_SECTIONS: tuple[str, ...] = ()
 DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "language", "credits",
                    "cited_outlets", "text")
 MEMBER_FIELDS = ("document", "start", "end", "text", "kind", "speaker", "speaker_entity", "via", "attribution")
@@ -71,7 +72,7 @@ def claim_record(claim: Claim) -> dict:
 
 def contract(documents: Iterable[Document], attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = (),
              story: StoryAnalysis | None = None,
-             mentions: dict[str, list[tuple[str, Mention]]] | None = None) -> dict:
+             mentions: dict[str, list[tuple[str, Mention]]] | None = None, events: Iterable[Event] = ()) -> dict:
     """The export: article entities are given merged across articles, speakers point at the merged ones.
 
     `mentions`: each merged entity's mentions as (document id, mention) (`Store.entity_mentions`).
@@ -87,6 +88,7 @@ def contract(documents: Iterable[Document], attributions: Iterable[Attribution] 
         "reuse": [reuse_record(r, texts) for r in reuse],
         "claims": [claim_record(c) for c in story.claims],
         "disputes": [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason} for d in story.disputes],
+        "events": event_output.event_records(events, story.entity_links),
     }
     for section in LATER_SECTIONS:
         found[section] = []
@@ -95,7 +97,8 @@ def contract(documents: Iterable[Document], attributions: Iterable[Attribution] 
 
 def story_of(store) -> dict:
     """Everything in a store, in the export contract."""
-    return contract(store.documents(), store.attributions(), store.reuse(), store.story(), store.entity_mentions())
+    return contract(store.documents(), store.attributions(), store.reuse(), store.story(), store.entity_mentions(),
+                    store.events())
 
 
 def render(story: dict, fmt: str) -> str:
@@ -109,6 +112,8 @@ def render(story: dict, fmt: str) -> str:
         return "\n".join(lines) + ("\n" if lines else "")
     if fmt == "graphml":
         return graphml(story)
+    if fmt in ("acled", "ucdp"):
+        return event_output.render(story, fmt, csv_cell)
     raise UsageProblem.BAD_FORMAT.error(fmt=fmt, choices=", ".join(f for f in FORMATS if f not in FOLDER_FORMATS))
 
 
@@ -135,8 +140,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("text", "str"), ("kind", "str"), ("speaker", "str"), ("speaker_entity", "str"),
                       ("via", "strs"), ("attribution", "str")),
     "disputes": (("id", "str"), ("kind", "str"), ("a", "str"), ("b", "str"), ("reason", "str")),
-    # Filled by a stage still to come; the columns are what the report's timeline needs of an event.
-    "events": (("id", "str"), ("date", "str"), ("text", "str"), ("documents", "strs")),
+    "events": event_output.TABLE_COLUMNS,
 }
 # A cell starting with one of these is a formula to a spreadsheet: CSV prefixes it with a single quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -154,7 +158,7 @@ def tables(story: dict) -> dict[str, list[dict]]:
         "claim_members": [{"claim": c["id"], "number": number, **m}
                           for c in story["claims"] for number, m in enumerate(c["members"])],
         "disputes": story["disputes"],
-        "events": story.get("events", []),
+        "events": event_output.table_rows(story.get("events", [])),
     }
     return {name: [{column: row.get(column) for column, _ in TABLES[name]} for row in rows[name]]
             for name in TABLES}

@@ -24,16 +24,18 @@ from sitrep.records import (
     Document,
     DocumentAnalysis,
     Entity,
+    Event,
     InputFailure,
     LanguageSpan,
     Mention,
     Reuse,
     Span,
     StoryAnalysis,
+    event_from_dict,
     span_dicts,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = sa.MetaData()
 
@@ -174,6 +176,17 @@ disputes = sa.Table(
     sa.Column("kind", sa.String(16), nullable=False),  # records.DISPUTE_KINDS
 )
 
+# What each document reports happened (sitrep.events), written with the document; the record as JSON.
+events = sa.Table(
+    "events", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("type", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("date", sa.String(10)),
+    sa.Column("data", sa.JSON, nullable=False),  # the whole records.Event, as a dict
+)
+
 STORY_TABLES = (disputes, claims, entity_links, story_entities)  # in the order they are emptied
 
 
@@ -210,9 +223,13 @@ def _add_dispute_kinds(conn: Connection) -> None:
                      .values(kind=kind))
 
 
+def _add_events(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[events])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
-    5: _add_dispute_kinds,
+    5: _add_dispute_kinds, 6: _add_events,
 }
 
 
@@ -314,6 +331,10 @@ class Store:
             if analysis.statements:
                 conn.execute(sa.insert(statements), [{"document": document.id, "start": span.start, "end": span.end}
                                                      for span in analysis.statements])
+            if analysis.events:
+                conn.execute(sa.insert(events), [{"id": e.id, "document": document.id, "type": e.type,
+                                                  "status": e.status, "date": e.date, "data": asdict(e)}
+                                                 for e in analysis.events])
         return True
 
     def statements(self) -> dict[str, list[Span]]:
@@ -414,6 +435,12 @@ class Store:
         merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
         found.sort(key=lambda c: (-c.independent_origins, -len(c.members), c.id))
         return StoryAnalysis(merged, links, found, pairs)
+
+    def events(self) -> Iterator[Event]:
+        """Each document's events, in document and id order."""
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(events.c.data).order_by(events.c.document, events.c.id)):
+                yield event_from_dict(row.data)
 
     def reuse(self) -> Iterator[Reuse]:
         with self.engine.connect() as conn:
