@@ -44,3 +44,18 @@ def test_two_narrations_at_odds_are_not_a_dispute():
     documents = [Document("a", "a.txt", a), Document("b", "b.txt", b)]
     statements = {"a": [Span(0, len(a))], "b": [Span(0, len(b))]}
     assert not claims_and_disputes(documents, [], statements)[1]
+
+
+def test_a_bare_denial_is_not_a_dispute_with_its_own_words():
+    # "X denied striking the station": once shown as "striking the station" against itself.
+    text = "The ministry denied striking the railway station in Velmar."
+    said = [attribution("a", 1, text, "striking the railway station in Velmar", "ministry", cue="denied")]
+    assert not claims_and_disputes(documents_of("a", text=text), said)[1]
+
+
+def test_a_denial_that_gives_its_own_account_is_a_dispute():
+    text = ("The Council denied earlier claims of being pushed back, saying the rebel fighters had been routed "
+            "at the bridge.")
+    said = [attribution("a", 1, text, "earlier claims of being pushed back", "Council", cue="denied"),
+            attribution("a", 2, text, "the rebel fighters had been routed at the bridge", "Council", cue="saying")]
+    assert [d.kind for d in claims_and_disputes(documents_of("a", text=text), said)[1]] == ["denial"]

@@ -51,7 +51,7 @@ def find_disputes(claims: list[Claim], documents: list[Document],
         for denial in (m for m in claim.members if m.kind == "denial"):
             earlier = [(m, c) for m, c in in_document[denial.document] if m.start < denial.start and c is not claim]
             denied = by_attribution_denied.get(denial.attribution) or _claim_referred_to(denial, earlier)
-            if denied is not None and denied is not claim:
+            if denied is not None and denied is not claim and _more_than_the_denial(denied, claim):
                 add(denied, claim, ("denial", f"denial: {denial.speaker or 'a source'} says it is not so"))
             accusation = _accusation_answered(denial, earlier)
             if accusation is not None:
@@ -96,6 +96,13 @@ def _candidate_pairs(claims: list[Claim], stances: dict[str, dict], topics: dict
                 if pair not in seen:
                     seen.add(pair)
                     yield a, b
+
+
+def _more_than_the_denial(denied: Claim, denial: Claim) -> bool:
+    """"X denied striking the station" alone is one proposition shown twice, not a dispute: someone must
+    put the denied claim forward, or the denial must give its own account ("…, saying the fighters had
+    been routed")."""
+    return any(m.kind != "denied" for m in denied.members) or any(m.kind != "denial" for m in denial.members)
 
 
 def _claim_referred_to(denial: Assertion, earlier: list[tuple[Assertion, Claim]]) -> Claim | None:
