@@ -49,6 +49,8 @@ def build(
     ] = DEFAULT_SETTINGS.workers,
     setting: Annotated[list[str] | None, typer.Option(
         help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
+    follow_links: Annotated[bool, typer.Option(
+        help="Follow links found in folders wherever they lead (default: only to files inside the inputs).")] = False,
 ) -> None:
     """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
     try:
@@ -59,12 +61,12 @@ def build(
         err.print(f"error {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     store = _open_store(db)
-    files = pipeline.input_files(articles)
+    files = pipeline.input_files(articles, follow_links)
     with _progress("building") as progress:
         task = progress.add_task("", total=len(files))
 
         def on_problem(problem: InputFailure | SkippedFile) -> None:
-            progress.console.print(problem.message, markup=False, highlight=False,
+            progress.console.print(problem.message, markup=False, highlight=False, soft_wrap=True,
                                    style="red" if isinstance(problem, InputFailure) else "dim")
 
         def on_file(path: str) -> None:

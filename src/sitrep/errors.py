@@ -25,6 +25,16 @@ class InputProblem(str, Enum):
     UNSUPPORTED = "W011 skipped: {suffix!r} files are not articles"
     NOT_FOUND = "W012 no such file or directory"
     EXTRACTION_FAILED = "W013 analysis failed: {detail}"
+    NOT_REGULAR = "W014 not a regular file but a {kind}: devices, FIFOs and sockets are never read"
+    TOO_LARGE_UNPACKED = ("W015 the file decompresses to more than {limit:,} bytes, over the limit "
+                          "(max_decompressed_bytes)")
+    JSON_TOO_DEEP = "W016 line {line} nests deeper than {limit} levels (max_json_depth)"
+    FIELD_TOO_LONG = ("W017 line {line}: field {field!r} holds {size:,} characters, over the limit of "
+                      "{limit:,} (max_field_chars)")
+    TOO_SLOW = "W018 reading or extracting took longer than {limit:g} s (max_seconds_per_file)"
+    WARC_NO_RESPONSE = "W019 the WARC archive holds no response record with text or HTML"
+    FOLDER_UNREADABLE = "W020 cannot read the folder: {detail}"
+    LINK_OUTSIDE = "W021 skipped: a link to {target}, outside the inputs given (--follow-links follows it)"
 
     @property
     def code(self) -> str:

@@ -21,7 +21,8 @@ from sitrep.attribution import document_attributions
 from sitrep.errors import InputProblem
 from sitrep.events import document_events
 from sitrep.ingest import extract, read_file
-from sitrep.ingest.files import expand_inputs
+from sitrep.ingest.deadline import TimeLimitExceeded, time_limit
+from sitrep.ingest.files import Item, display_path, expand_inputs
 from sitrep.nlp import document_entities, document_statements
 from sitrep.records import (
     Document,
@@ -88,8 +89,8 @@ class BuildReport:
         return not self.failures
 
 
-def input_files(inputs: list[str]) -> list[str | InputFailure]:
-    return list(expand_inputs(inputs))
+def input_files(inputs: list[str], follow_links: bool = False) -> list[str | InputFailure | SkippedFile]:
+    return list(expand_inputs(inputs, follow_links))
 
 
 def analyse(documents: list[Document], settings: Settings = DEFAULT_SETTINGS) -> Iterator[DocumentAnalysis]:
@@ -169,7 +170,7 @@ class Analysers:
             return analyse_batch(documents, self.settings)
 
 
-def build(files: list[str | InputFailure], store: Store, inputs: list[str] | None = None,
+def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: list[str] | None = None,
           settings: Settings = DEFAULT_SETTINGS,
           on_file: Callable[[str], None] = lambda path: None,
           on_problem: Callable[[InputFailure | SkippedFile], None] = lambda problem: None,
@@ -179,26 +180,31 @@ def build(files: list[str | InputFailure], store: Store, inputs: list[str] | Non
     `on_file` hears of each file read, `on_problem` of each failure or skipped file as it happens,
     `on_stage` of each whole-corpus stage as it starts."""
     report = BuildReport(on_problem=on_problem)
-    build_id = store.start_build(inputs if inputs is not None else [str(f) for f in files])
+    given = inputs if inputs is not None else [f if isinstance(f, str) else f.path for f in files]
+    build_id = store.start_build([display_path(path) for path in given])
     pending: list[Document] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # documents extracted in this build
+    failed: dict[str, InputFailure] = {}  # document id → why it failed, for its twins in other files
     analysers = Analysers(settings)
     for path in files:
-        items = [path] if isinstance(path, InputFailure) else list(read_file(path, settings))
+        items = _read(path, settings) if isinstance(path, str) else [path]
         for item in items:
             if isinstance(item, SkippedFile):
                 report.skipped.append(item)
                 on_problem(item)
             elif isinstance(item, InputFailure):
                 _record_failure(store, build_id, report, item)
+            elif item.id in failed:  # the same content failed in another file: this one fails too
+                _record_failure(store, build_id, report, _failure_for_twin(failed[item.id], item))
             elif item.id in seen or store.has_document(item.id):
                 report.unchanged += 1
             else:
-                seen.add(item.id)
                 document = _extract(item, settings)
                 if isinstance(document, InputFailure):
+                    failed[item.id] = document
                     _record_failure(store, build_id, report, document)
                 else:
+                    seen.add(item.id)
                     pending.append(document)
         if len(pending) >= settings.nlp_batch:
             for analysed in analysers.submit(pending):
@@ -230,11 +236,35 @@ def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str
             saved[name](values[name])
 
 
+def _read(path: str, settings: Settings) -> list[Item]:
+    """What `read_file` finds in one file, within the time limit; whatever goes wrong is a failure of
+    this file, after the documents read before it."""
+    items: list[Item] = []
+    try:
+        with time_limit(settings.max_seconds_per_file):
+            for item in read_file(path, settings):
+                items.append(item)
+    except TimeLimitExceeded:
+        items.append(InputProblem.TOO_SLOW.failure(display_path(path), limit=settings.max_seconds_per_file))
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop a build of many
+        items.append(InputProblem.UNREADABLE.failure(display_path(path), detail=_one_line(exc)))
+    return items
+
+
 def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
     try:
-        return extract(raw, settings)
+        with time_limit(settings.max_seconds_per_file):
+            return extract(raw, settings)
+    except TimeLimitExceeded:
+        return InputProblem.TOO_SLOW.failure(raw.path, raw.url, limit=settings.max_seconds_per_file)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a build of many
         return _failure(raw.path, raw.url, exc)
+
+
+def _failure_for_twin(failure: InputFailure, raw: RawDocument) -> InputFailure:
+    """`failure`, of a document with the same content as `raw`, told of `raw`'s file (and record)."""
+    where = f"{raw.path}#{raw.url}" if raw.url else raw.path
+    return InputFailure(where, failure.code, where + failure.message[len(failure.path):])
 
 
 def _store(analysed: list[DocumentAnalysis | InputFailure], store: Store, build_id: int,
@@ -249,7 +279,13 @@ def _store(analysed: list[DocumentAnalysis | InputFailure], store: Store, build_
 
 
 def _failure(path: str, url: str | None, exc: Exception) -> InputFailure:
-    return InputProblem.EXTRACTION_FAILED.failure(path, url, detail=f"{type(exc).__name__}: {exc}")
+    return InputProblem.EXTRACTION_FAILED.failure(path, url, detail=_one_line(exc))
+
+
+def _one_line(exc: BaseException) -> str:
+    """The exception's type and the first line of its message: a failure is one line (spaCy's are several)."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 def _record_failure(store: Store, build_id: int, report: BuildReport, failure: InputFailure) -> None:

@@ -24,6 +24,24 @@ def _field(default, help_text: str):
 class Settings:
     # ingest
     max_bytes: int = _field(20 * 1024 * 1024, "Inputs larger than this are refused (bytes, compressed size for .gz).")
+    max_decompressed_bytes: int = _field(
+        100 * 1024 * 1024, "What one input may unpack to (bytes): a .gz file, and a WARC archive's records with their "
+                           "HTTP content encoding, all together; beyond it the file fails (W015).")
+    max_json_depth: int = _field(
+        64, "A JSON Lines record nested deeper than this (arrays and objects) fails (W016); Python's parser "
+            "itself stops near 1,000.")
+    max_field_chars: int = _field(
+        10_000, "A JSON Lines record's url, title or published longer than this (characters) fails the record "
+                "(W017).")
+    max_title_chars: int = _field(
+        500, "A title (a feed's or a page's) longer than this (characters) is not one: the document is kept "
+             "without it.")
+    max_html_attributes: int = _field(
+        1_000, "An HTML tag with more attributes than this loses them before parsing (the parser's cost grows "
+               "with the square of their number).")
+    max_seconds_per_file: float = _field(
+        60.0, "Reading one input file, and extracting each document in it, may take this long (seconds) before it "
+              "fails (W018); 0: no limit. Enforced with SIGALRM, in the main thread only.")
     short_line_words: int = _field(
         6, "A line this short (in words) without sentence punctuation is a candidate for page furniture.")
     topic_break_similarity: float = _field(

@@ -7,6 +7,8 @@ article's paragraphs separated by blank lines; every later offset points into it
 
 from __future__ import annotations
 
+import re
+
 from sitrep.errors import InputProblem
 from sitrep.ingest import language, metadata
 from sitrep.ingest.pagetext import CAPTION, CONTENT, META, Line, Page, clean_page
@@ -16,13 +18,17 @@ from sitrep.text import PARAGRAPH_SEPARATOR
 
 CREDIT_ELEMENTS = ("//figcaption | //*[contains(@class, 'caption') or contains(@class, 'credit')"
                    " or contains(@class, 'byline')]")
+# A start tag's name and its attributes (possessive: no backtracking, one pass over the page), and one
+# attribute of them. libxml2 checks each attribute of a tag against all the others before it.
+_TAG_HEAD = re.compile(r"""<([A-Za-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*+)""")
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
 def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document | InputFailure:
     if raw.kind == "html":
         page, stated = _from_html(raw, settings)
     else:
-        page, stated = clean_page(raw.content, title=raw.title, settings=settings), {}
+        page, stated = clean_page(raw.content, title=_plausible_title(raw.title, settings), settings=settings), {}
     if not page.paragraphs:
         return InputProblem.NO_ARTICLE.failure(raw.path, raw.url)
 
@@ -53,20 +59,39 @@ def _from_html(raw: RawDocument, settings: Settings) -> tuple[Page, dict[str, st
     import trafilatura
     from htmldate import find_date
 
+    html = _without_attribute_floods(raw.content, settings.max_html_attributes)
     extracted = trafilatura.bare_extraction(
-        raw.content, url=raw.url, with_metadata=True, include_comments=False, include_tables=False,
+        html, url=raw.url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True,
     )
     result = extracted.as_dict() if extracted else {}
-    title = raw.title or result.get("title") or None
+    title = _plausible_title(raw.title or result.get("title") or None, settings)
     page = clean_page(result.get("text") or "", title=title, settings=settings)
     page.title = title
     # Captions and bylines are cut by trafilatura, but they carry the page's wire credits.
-    page.lines += [Line(text, CAPTION) for text in _credit_bearing_texts(raw.content)]
+    page.lines += [Line(text, CAPTION) for text in _credit_bearing_texts(html)]
     # Dates only from the page's markup and URL, never from a guess in its prose.
-    published = find_date(raw.content, url=raw.url, extensive_search=False, original_date=True,
+    published = find_date(html, url=raw.url, extensive_search=False, original_date=True,
                           outputformat="%Y-%m-%d")
     return page, {"outlet": result.get("sitename") or None, "published": published}
+
+
+def _plausible_title(title: str | None, settings: Settings) -> str | None:
+    """A title longer than `max_title_chars` is not one (a page hiding its text there, a feed's bug): the
+    document is kept without it."""
+    return title if title and len(title) <= settings.max_title_chars else None
+
+
+def _without_attribute_floods(html: str, limit: int) -> str:
+    """The page with every tag of more than `limit` attributes stripped of them. Parsing such a tag takes
+    time in the square of their number (100,000: over a minute) inside one call no time limit can stop."""
+    def shorten(tag: re.Match) -> str:
+        attributes = tag.group(2)
+        if len(attributes) <= 2 * limit or len(_ATTRIBUTE.findall(attributes)) <= limit:
+            return tag.group(0)
+        return "<" + tag.group(1)
+
+    return _TAG_HEAD.sub(shorten, html)
 
 
 def _credit_bearing_texts(html: str) -> list[str]:
