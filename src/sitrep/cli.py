@@ -15,6 +15,7 @@ from rich.table import Table
 from sitrep import __version__, nlp, pipeline
 from sitrep.attribution.models import DATA_DIR
 from sitrep.errors import SitrepError, UsageProblem
+from sitrep.ingest import fetch
 from sitrep.output import export as exporter
 from sitrep.output import report as reporter
 from sitrep.records import InputFailure, SkippedFile
@@ -39,7 +40,8 @@ def _open_store(db: str) -> Store:
 
 @app.command()
 def build(
-    articles: Annotated[list[str], typer.Argument(help="Files, folders or globs of articles.")],
+    articles: Annotated[list[str] | None, typer.Argument(
+        help="Files, folders or globs of articles; - reads standard input.")] = None,
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[int, typer.Option(
         help="Refuse input files larger than this many bytes.")] = DEFAULT_SETTINGS.max_bytes,
@@ -51,6 +53,9 @@ def build(
         help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
     follow_links: Annotated[bool, typer.Option(
         help="Follow links found in folders wherever they lead (default: only to files inside the inputs).")] = False,
+    urls: Annotated[str | None, typer.Option(
+        help="A file of URLs, one a line (- reads standard input): each page is fetched and read as HTML; "
+             "the only network sitrep uses.")] = None,
 ) -> None:
     """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
     try:
@@ -60,8 +65,12 @@ def build(
     except SitrepError as exc:
         err.print(f"error {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
+    if not articles and not urls:
+        err.print(f"error {UsageProblem.NO_INPUTS.error()}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     store = _open_store(db)
-    files = pipeline.input_files(articles, follow_links)
+    files = pipeline.input_files(articles or [], follow_links) + (fetch.url_inputs(urls, settings) if urls else [])
+    inputs = [*(articles or []), *([f"--urls {urls}"] if urls else [])]
     with _progress("building") as progress:
         task = progress.add_task("", total=len(files))
 
@@ -77,7 +86,7 @@ def build(
             progress.update(task, total=1, completed=1)
             task = progress.add_task(stage, total=None)
 
-        report = pipeline.build(files, store, inputs=articles, settings=settings, on_file=on_file,
+        report = pipeline.build(files, store, inputs=inputs, settings=settings, on_file=on_file,
                                 on_problem=on_problem, on_stage=on_stage)
     out.print(f"{report.added} documents added, {report.unchanged} already stored, "
               f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}", highlight=False)

@@ -36,6 +36,11 @@ class InputProblem(str, Enum):
     FOLDER_UNREADABLE = "W020 cannot read the folder: {detail}"
     LINK_OUTSIDE = "W021 skipped: a link to {target}, outside the inputs given (--follow-links follows it)"
 
+    # pages named by a URL list (sitrep build --urls FILE): PATH is the list, URL the page
+    FETCH_FAILED = "W022 cannot fetch the page: {detail}"
+    BAD_URL = "W023 line {line} is not an http(s) URL: {text!r}"
+    JSON_NOT_ARTICLES = "W024 skipped: the JSON holds no article (no object with 'text' or 'html')"
+
     @property
     def code(self) -> str:
         return self.value.split(" ", 1)[0]

@@ -48,6 +48,18 @@ class Settings:
         0.08, "Cosine similarity of content words under which a block after a page break is another article.")
     min_letters_for_line_language: int = _field(
         20, "A line needs this many letters before its language is judged on its own.")
+    max_stray_byte_share: float = _field(
+        0.001, "A text no encoding reads whole is still read when at most this share of its bytes (one at least) "
+               "are stray: they become U+FFFD; more, and it fails (W005).")
+    # fetching (sitrep build --urls FILE), through trafilatura's downloader
+    fetch_timeout: int = _field(20, "Seconds a page request may take to connect and to answer, each try.")
+    fetch_retries: int = _field(
+        2, "Tries again of a page request that timed out or got 429/5xx (with a growing pause), and redirects "
+           "followed: trafilatura counts both in one budget.")
+    fetch_host_delay: float = _field(1.0, "Seconds between two requests to the same host.")
+    fetch_private_addresses: bool = _field(
+        False, "Fetch pages on private or local addresses (127.0.0.1, 10.x, 192.168.x): off, a URL list from "
+               "elsewhere cannot make sitrep reach into the network it runs in.")
     # nlp
     model: str = _field(DEFAULT_MODEL, "spaCy model package to parse with.")
     nlp_batch: int = _field(16, "How many documents spaCy parses at once.")

@@ -21,22 +21,40 @@ from pathlib import Path
 import ftfy
 
 from sitrep.errors import InputProblem
+from sitrep.ingest import encoding, fetch, metadata
+from sitrep.ingest.fetch import PageUrl
 from sitrep.records import InputFailure, RawDocument, SkippedFile
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}  # an array of JSON Lines records (or one record)
 WARC_SUFFIXES = {".warc"}
 
 Item = RawDocument | InputFailure | SkippedFile
+STDIN = "-"  # as an input: standard input
+STDIN_NAME = "<stdin>"  # what failures and documents read from standard input name
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
-JSONL_FIELDS = ("url", "title", "published")  # the fields besides the text, each at most max_field_chars
+# What a JSON Lines record's fields may be called: sitrep's own names first, then trafilatura's JSON output
+# (source, date, sitename, source-hostname, hostname, raw_text), schema.org's and news APIs'.
+RECORD_KEYS = {
+    "text": ("text", "raw_text"),
+    "html": ("html", "raw_html"),
+    "url": ("url", "source", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "datePublished", "publishedAt", "published_at", "pubDate"),
+    "outlet": ("outlet", "sitename", "source-hostname", "site_name", "source", "publisher"),
+    "hostname": ("hostname",),
+}
+JSONL_FIELDS = ("url", "title", "published", "outlet", "hostname")  # besides the text: each at most max_field_chars
+_URL = re.compile(r"https?://", re.I)
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def expand_inputs(inputs: Iterable[str], follow_links: bool = False) -> Iterator[str | InputFailure | SkippedFile]:
@@ -48,6 +66,9 @@ def expand_inputs(inputs: Iterable[str], follow_links: bool = False) -> Iterator
     inputs = list(inputs)
     roots = [os.path.realpath(_glob_root(given)) for given in inputs]
     for given in inputs:
+        if given == STDIN:
+            yield given
+            continue
         yield from _expand(given, roots, follow_links, named=True)
 
 
@@ -134,6 +155,14 @@ def _link_outside(path: str) -> SkippedFile:
 
 
 def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
+    """The raw documents in the file at `path` (or on standard input for "-", or at a listed URL), and a
+    failure for each thing wrong with it."""
+    if isinstance(path, PageUrl):
+        yield from fetch.read_page(path, settings)
+        return
+    if path == STDIN:
+        yield from _read_stdin(settings)
+        return
     shown = display_path(path)  # what failures and documents name: the path, fit to print and store
     suffixes = [s.lower() for s in Path(path).suffixes]
     compressed = bool(suffixes) and suffixes[-1] == ".gz"
@@ -146,6 +175,21 @@ def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item
     if isinstance(data, InputFailure):
         yield data
         return
+    yield from _read_data(shown, data, kind, compressed, settings)
+
+
+def _read_stdin(settings: Settings) -> Iterator[Item]:
+    """Standard input, as one file whose kind is told by its content: gzip, WARC, JSON Lines or a JSON
+    array (when its first line or the whole parses as such), else one article, HTML or text."""
+    data = _read_stdin_bytes(settings)
+    if isinstance(data, InputFailure):
+        yield data
+        return
+    yield from _read_data(STDIN_NAME, data, None, data.startswith(_GZIP_MAGIC), settings)
+
+
+def _read_data(shown: str, data: bytes, kind: str | None, compressed: bool, settings: Settings) -> Iterator[Item]:
+    """What `data`, the bytes of the input named `shown`, holds; `kind` None: told by the content."""
     if not data:
         yield InputProblem.EMPTY.failure(shown)
         return
@@ -161,23 +205,38 @@ def read_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item
         if not data:
             yield InputProblem.EMPTY.failure(shown)
             return
-    if kind == "warc":
+    if kind == "warc" or (kind is None and data.lstrip()[:5] == b"WARC/"):
         yield from _read_warc(shown, data, settings)
         return
-    if _looks_binary(data):
-        yield InputProblem.BINARY.failure(shown)
+    # a feed's records are repaired one by one, once parsed
+    text = text_of(data, shown, repaired=kind in ("text", "html", ""), settings=settings)
+    if isinstance(text, InputFailure):
+        yield text
         return
-    text = decode(data, repaired=kind != "jsonl")  # a feed's records are repaired one by one, once parsed
-    if text is None:
-        yield InputProblem.UNDECODABLE.failure(shown)
-        return
-    if not text.strip():
-        yield InputProblem.EMPTY.failure(shown)
-        return
+    if kind is None:
+        kind = _sniff_json(text) or _sniff_kind(text)
+        text = text if kind in ("jsonl", "json") else repair(text)
     if kind == "jsonl":
         yield from _read_jsonl(shown, text, settings)
+    elif kind == "json":
+        yield from _read_json(shown, text, settings)
     else:
         yield RawDocument(path=shown, kind=kind or _sniff_kind(text), content=text)
+
+
+def read_input_bytes(path: str, settings: Settings = DEFAULT_SETTINGS) -> bytes | InputFailure:
+    """The bytes of the file at `path` ("-": standard input), within the limits `read_file` keeps."""
+    return _read_stdin_bytes(settings) if path == STDIN else _read_bytes(path, display_path(path), settings)
+
+
+def _read_stdin_bytes(settings: Settings) -> bytes | InputFailure:
+    try:
+        data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    except (AttributeError, OSError, ValueError) as exc:  # no standard input, or a closed one
+        return InputProblem.UNREADABLE.failure(STDIN_NAME, detail=getattr(exc, "strerror", None) or str(exc))
+    if len(data) > settings.max_bytes:
+        return InputProblem.TOO_LARGE.failure(STDIN_NAME, size=len(data), limit=settings.max_bytes)
+    return data
 
 
 def _read_bytes(path: str, shown: str, settings: Settings) -> bytes | InputFailure:
@@ -217,20 +276,31 @@ def _special_kind(mode: int) -> str | None:
     return "special file"
 
 
-def decode(data: bytes, repaired: bool = True) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, then Windows-1252; mojibake repaired (unless not
-    `repaired`: a JSON Lines feed, whose line separators inside strings ftfy would turn into line breaks)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ("utf-16",)
-    else:
-        candidates = ("utf-8-sig", "cp1252")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return repair(text) if repaired else text
-    return None
+def decode(data: bytes, repaired: bool = True, declared: str | None = None,
+           settings: Settings = DEFAULT_SETTINGS) -> str | None:
+    """`data` as text (`encoding.decode`: a BOM's encoding, UTF-8, the declared charset, the code page
+    charset-normalizer finds, a few stray bytes replaced), mojibake repaired (unless not `repaired`: a
+    JSON Lines feed, whose line separators inside strings ftfy would turn into line breaks)."""
+    text = encoding.decode(data, declared, settings.max_stray_byte_share)
+    if text is None:
+        return None
+    return repair(text) if repaired else text
+
+
+def text_of(data: bytes, path: str, url: str | None = None, declared: str | None = None, repaired: bool = True,
+            settings: Settings = DEFAULT_SETTINGS) -> str | InputFailure:
+    """`data` decoded, or the failure naming `path` (and `url`): binary, undecodable, or empty."""
+    bom = encoding.bom_encoding(data)
+    if bom is None and _looks_binary(data):  # UTF-16 and UTF-32 are full of NUL bytes: judged once decoded
+        return InputProblem.BINARY.failure(path, url)
+    text = decode(data, repaired, declared, settings)
+    if text is None:
+        return InputProblem.UNDECODABLE.failure(path, url)
+    if bom and _looks_binary(text[:8192].encode("utf-8")):
+        return InputProblem.BINARY.failure(path, url)
+    if not text.strip():
+        return InputProblem.EMPTY.failure(path, url)
+    return text
 
 
 def repair(text: str) -> str:
@@ -251,6 +321,8 @@ def _kind_for(suffix: str) -> str | None:
         return "html"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in JSON_SUFFIXES:
+        return "json"
     if suffix in WARC_SUFFIXES:
         return "warc"
     if suffix == "":
@@ -293,30 +365,131 @@ def _read_jsonl(path: str, text: str, settings: Settings = DEFAULT_SETTINGS) -> 
         if isinstance(record, InputFailure):
             yield record
             continue
-        if not isinstance(record, dict):
-            yield InputProblem.BAD_JSON.failure(path, line=number, detail="not an object")
+        yield _record_document(path, number, record, settings)
+
+
+def _record_document(path: str, number: int, record: object, settings: Settings) -> RawDocument | InputFailure:
+    """One JSON Lines record (or one object of a JSON array), which starts on line `number`, as a raw
+    document; its fields go by any name of `RECORD_KEYS`."""
+    if not isinstance(record, dict):
+        return InputProblem.BAD_JSON.failure(path, line=number, detail="not an object")
+    body, kind = _record_field(record, "text"), "text"
+    if body is None:
+        body, kind = _record_field(record, "html"), "html"
+    if body is None:
+        return InputProblem.JSON_NO_TEXT.failure(path, line=number)
+    fields = {name: _record_field(record, name) for name in JSONL_FIELDS}
+    for found in fields.values():
+        if found and len(found[1]) > settings.max_field_chars:
+            return InputProblem.FIELD_TOO_LONG.failure(path, line=number, field=found[0], size=len(found[1]),
+                                                       limit=settings.max_field_chars)
+    url, title, published, outlet, host = (_no_surrogates(found[1].strip()) if found else None
+                                           for found in fields.values())
+    if not outlet and not url and host:
+        outlet = metadata.site_of(host)  # trafilatura's hostname names the site of a record with no URL
+    return RawDocument(path=path, kind=kind, content=repair(body[1]), url=url or f"line {number}",
+                       title=repair(title) if title else None, published=published or None, outlet=outlet or None)
+
+
+def _record_field(record: dict, name: str) -> tuple[str, str] | None:
+    """The first of `name`'s keys (`RECORD_KEYS`) the record fills with text: (key, value). A URL key holds
+    a URL ("source" is trafilatura's; a news API's "source" is an object naming the outlet), an outlet's
+    key may hold an object with a "name"."""
+    for key in RECORD_KEYS[name]:
+        value = record.get(key)
+        if isinstance(value, dict) and name == "outlet":
+            value = value.get("name")
+        elif key == "source" and name == "outlet":
+            continue  # a string "source" is trafilatura's URL
+        if not isinstance(value, str) or not value.strip():
             continue
-        body, kind = record.get("text"), "text"
-        if not isinstance(body, str) or not body.strip():
-            body, kind = record.get("html"), "html"
-        if not isinstance(body, str) or not body.strip():
-            yield InputProblem.JSON_NO_TEXT.failure(path, line=number)
+        if name == "url" and key != "url" and not _URL.match(value.strip()):
             continue
-        too_long = [name for name in JSONL_FIELDS
-                    if isinstance(record.get(name), str) and len(record[name]) > settings.max_field_chars]
-        if too_long:
-            yield InputProblem.FIELD_TOO_LONG.failure(path, line=number, field=too_long[0],
-                                                      size=len(record[too_long[0]]), limit=settings.max_field_chars)
-            continue
-        title = _str_or_none(record.get("title"))
-        yield RawDocument(
-            path=path,
-            kind=kind,
-            content=repair(body),
-            url=_no_surrogates(_str_or_none(record.get("url")) or f"line {number}"),
-            title=repair(title) if title else None,
-            published=_no_surrogates(_str_or_none(record.get("published")) or "") or None,
-        )
+        return key, value
+    return None
+
+
+def _read_json(path: str, text: str, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
+    """A .json file: an array of records (or one record), each read as a JSON Lines record and named by
+    the line it starts on; JSON Lines in a .json file are read as such. A file whose objects have no
+    'text' or 'html' at all (a configuration file beside the articles) is skipped with a note."""
+    start = _JSON_SPACE.match(text).end()
+    array = text.startswith("[", start)
+    limit = settings.max_json_depth + array  # the array around the records is one level more
+    if _json_depth(text, limit) > limit:
+        yield InputProblem.JSON_TOO_DEEP.failure(path, line=text.count("\n", 0, start) + 1,
+                                                 limit=settings.max_json_depth)
+        return
+    if not array:
+        first, end = _first_value(text, start)
+        if isinstance(first, dict) and _JSON_SPACE.match(text, end).end() < len(text):
+            yield from _read_jsonl(path, text, settings)  # more after the first object: one object a line
+            return
+    records: list[tuple[int, object]] = []
+    problem = None
+    try:
+        for number, value in _json_values(text, start, array):
+            records.append((number, value))
+    except json.JSONDecodeError as exc:  # the records before it are kept
+        problem = InputProblem.BAD_JSON.failure(path, line=exc.lineno, detail=exc.msg)
+    except RecursionError:
+        problem = InputProblem.JSON_TOO_DEEP.failure(path, line=1, limit=settings.max_json_depth)
+    except ValueError as exc:  # numbers Python will not convert
+        problem = InputProblem.BAD_JSON.failure(path, line=1, detail=str(exc))
+    articles = [value for _, value in records if isinstance(value, dict)
+                and any(key in value for name in ("text", "html") for key in RECORD_KEYS[name])]
+    if not articles and problem is None:
+        yield SkippedFile(path, InputProblem.JSON_NOT_ARTICLES.format_for(path))
+        return
+    for number, value in records:
+        yield _record_document(path, number, value, settings)
+    if problem:
+        yield problem
+
+
+def _first_value(text: str, start: int) -> tuple[object | None, int]:
+    try:
+        return _JSON_DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return None, start
+
+
+def _json_values(text: str, start: int, array: bool) -> Iterator[tuple[int, object]]:
+    """The values of the JSON array at `start` (or the one value there), each with the line it starts on;
+    a JSONDecodeError where the JSON breaks off."""
+    line, counted = 1, 0
+    if not array:
+        value, end = _JSON_DECODER.raw_decode(text, start)
+        yield line + text.count("\n", 0, start), value
+    else:
+        position = _JSON_SPACE.match(text, start + 1).end()
+        while not text.startswith("]", position):
+            value, after = _JSON_DECODER.raw_decode(text, position)
+            line, counted = line + text.count("\n", counted, position), position
+            yield line, value
+            position = _JSON_SPACE.match(text, after).end()
+            if text.startswith(",", position):
+                position = _JSON_SPACE.match(text, position + 1).end()
+            elif not text.startswith("]", position):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+        end = position + 1
+    rest = _JSON_SPACE.match(text, end).end()
+    if rest < len(text):
+        raise json.JSONDecodeError("Extra data", text, rest)
+
+
+def _sniff_json(text: str) -> str | None:
+    """'jsonl' when the first line is a JSON object, 'json' when the text is a JSON array; else None."""
+    start = _JSON_SPACE.match(text).end()
+    if text.startswith("[", start):
+        return "json"
+    if not text.startswith("{", start):
+        return None
+    try:
+        value = json.loads(text[start:].split("\n", 1)[0], strict=False, parse_int=_json_int)
+    except (ValueError, RecursionError):
+        return None
+    return "jsonl" if isinstance(value, dict) else None
 
 
 def _parse_json_line(path: str, number: int, line: str, settings: Settings) -> object | InputFailure:
@@ -354,6 +527,9 @@ def _json_int(digits: str) -> int | float:
     return int(digits) if len(digits) <= _INT_DIGITS else float(digits)
 
 
+_JSON_DECODER = json.JSONDecoder(strict=False, parse_int=_json_int)  # a .json file's values, one by one
+
+
 def _read_warc(path: str, data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
     """Each response record with text or HTML; `data` is already unpacked. Record bodies are read up to
     what is left of `max_decompressed_bytes` (their HTTP content encoding may be another gzip bomb)."""
@@ -376,7 +552,8 @@ def _read_warc(path: str, data: bytes, settings: Settings = DEFAULT_SETTINGS) ->
             if left < 0:
                 yield InputProblem.TOO_LARGE_UNPACKED.failure(path, limit=settings.max_decompressed_bytes)
                 return
-            text = decode(body) if not _looks_binary(body) else None
+            readable = encoding.bom_encoding(body) or not _looks_binary(body)
+            text = decode(body, declared=encoding.charset_of(content_type), settings=settings) if readable else None
             if not text or not text.strip():
                 yield InputProblem.NO_ARTICLE.failure(path, url)
                 continue
