@@ -59,3 +59,56 @@ def test_father_is_not_merged_into_junior_within_one_article():
     entities, _ = document_entities("d", doc)
     junior = [e for e in entities if e.name.startswith("Ilyas Varo Jr")]
     assert junior and "Ilyas Varo" not in junior[0].aliases
+
+
+def _doc(words: list[str], spans: list[tuple[int, int, str]]) -> Doc:
+    """A hand-built Doc: `spans` are (first token, end token, label) entity mentions."""
+    ents = ["O"] * len(words)
+    for first, end, label in spans:
+        ents[first:end] = [f"B-{label}"] + [f"I-{label}"] * (end - first - 1)
+    spaces = [words[i + 1] not in ".,\n" and words[i] != "\n" for i in range(len(words) - 1)] + [False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, ents=ents)
+
+
+def test_a_glued_neighbour_is_cut_off_a_persons_name():
+    words = "Tajikistan Ivo Marr spoke . Ivo Marr left Tajikistan .".split()
+    entities, _ = document_entities("d", _doc(words, [(0, 3, "PERSON"), (5, 7, "PERSON"), (8, 9, "GPE")]))
+    marr = [e for e in entities if "Marr" in e.name]
+    assert len(marr) == 1 and marr[0].name == "Ivo Marr" and [m.text for m in marr[0].mentions] == ["Ivo Marr"] * 2
+
+
+def test_a_foundation_named_after_a_person_keeps_its_words():
+    words = "Ivo Marr Foundation gave . Ivo Marr left .".split()
+    entities, _ = document_entities("d", _doc(words, [(0, 3, "ORG"), (5, 7, "PERSON")]))
+    assert {e.name for e in entities} == {"Ivo Marr Foundation", "Ivo Marr"}
+
+
+def test_a_surname_before_the_full_name_joins_the_one_person_it_fits():
+    words = ["Marr", "resigns", "\n", *"Coach Ivo Marr resigned on Monday .".split()]
+    entities, _ = document_entities("d", _doc(words, [(0, 1, "PERSON"), (4, 6, "PERSON")]))
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Ivo Marr", 2)]
+
+
+def test_a_surname_before_two_people_who_share_it_stays_alone():
+    words = ["Marr", "resigns", "\n", *"Ivo Marr and Ilka Marr left .".split()]
+    entities, _ = document_entities("d", _doc(words, [(0, 1, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON")]))
+    assert len(entities) == 3
+
+
+def test_a_name_the_tagger_found_once_is_found_where_it_is_written_again():
+    words = "The Orsa Chargers won . Later the Orsa Chargers lost .".split()
+    entities, _ = document_entities("d", _doc(words, [(1, 3, "ORG")]))
+    assert len(entities) == 1 and len(entities[0].mentions) == 2
+
+
+def test_the_type_is_what_most_mentions_say_and_a_person_stays_a_person():
+    words = "Orsa Vel rose . Orsa Vel fell . Orsa Vel rose .".split()
+    place, _ = document_entities("d", _doc(words, [(0, 2, "ORG"), (4, 6, "GPE"), (8, 10, "GPE")]))
+    person, _ = document_entities("d", _doc(words, [(0, 2, "PERSON"), (4, 6, "GPE"), (8, 10, "GPE")]))
+    assert [e.type for e in place] == ["place"] and [e.type for e in person] == ["person"]
+
+
+def test_the_name_is_the_form_most_mentions_support_not_the_first():
+    words = "Comedian Ivo Marr spoke . Ivo Marr left . Ivo Marr came back .".split()
+    entities, _ = document_entities("d", _doc(words, [(0, 3, "PERSON"), (5, 7, "PERSON"), (9, 11, "PERSON")]))
+    assert entities[0].name == "Ivo Marr" and "Comedian Ivo Marr" in entities[0].aliases

@@ -10,6 +10,7 @@ later stage.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -45,7 +46,7 @@ def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[in
     """Entities of one parsed document, and the entity of every token inside one of its mentions."""
     entities: list[Entity] = []
     text = doc.text  # spaCy rebuilds it on every access
-    for mention in _mentions(doc, text):
+    for mention in _split_glued(_mentions(doc, text), text):
         form = name_form(mention.text)
         if not form:
             continue
@@ -56,6 +57,10 @@ def document_entities(document_id: str, doc: Doc) -> tuple[list[Entity], dict[in
             _learn_defined_acronym(text, mention.end, entity)
         _add_mention(entity, mention)
     _add_bare_surnames(doc, entities)
+    entities = _join_early_surnames(entities)
+    _add_repeated_names(text, entities)
+    for entity in entities:
+        _settle(entity)
     by_token: dict[int, Entity] = {}
     for entity in entities:
         for mention in entity.mentions:
@@ -76,6 +81,80 @@ def _mentions(doc: Doc, text: str) -> list[Mention]:
             found = [m for m in found if m.end <= start or m.start >= match.end("words")]
             found.append(Mention(start, start + len(expansion), expansion, "organisation"))
     return sorted(found, key=lambda m: m.start)
+
+
+_WORD = re.compile(r"[^\s]+")
+
+
+def _name_words(text: str) -> list[str]:
+    return [w.lower() for w in re.sub(r"[’']s$", "", text).replace("-", " ").split()]
+
+
+def _split_glued(mentions: list[Mention], text: str) -> list[Mention]:
+    """A person's name with a neighbour glued on ("Tajikistan Ivo Marr", "Ivo Marr Returns" in a headline,
+    "Front spokesman Ivo Marr"): when the text also names the person alone, the mention is cut to the name,
+    provided the other words are no name of theirs: a title or role, a word the text also writes in lower
+    case, another name the text gives, or any word of the headline. "Ivo Marr Foundation" and "Ivo Marr Jr."
+    keep their words."""
+    people = {tuple(_name_words(name_form(m.text))) for m in mentions if m.type == "person"}
+    people = {words for words in people if len(words) >= 2}
+    if not people:
+        return mentions
+    headline = max(text.find("\n"), 0)  # a text of one line has no headline
+    lower = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
+    named = Counter(w for m in mentions for w in set(_name_words(m.text)))  # in how many mentions
+
+    def neighbour(word: str, own: set[str]) -> bool:
+        word = word.strip(".,;:").lower()
+        return (word in P.TITLE_WORDS or word in lower or not any(c.isalpha() for c in word)
+                or (word not in own and named[word] > 1))  # another mention gives it
+
+    cut = []
+    for mention in mentions:
+        words = list(_WORD.finditer(mention.text))
+        found = None
+        for size in range(len(words) - 1, 1, -1):
+            for first in (0, len(words) - size):
+                part, rest = words[first:first + size], words[:first] + words[first + size:]
+                if tuple(_name_words(" ".join(w.group() for w in part))) not in people:
+                    continue
+                last = words[-1].group().lower().strip(".,")
+                if last in P.ORGANISATION_HEADS or last.rstrip(".") in P.GENERATION_MARKERS:
+                    continue
+                own = set(_name_words(" ".join(w.group() for w in part)))
+                if mention.end <= headline or all(neighbour(w.group(), own) for w in rest):
+                    found = part
+                    break
+            if found:
+                break
+        if found:
+            start, end = mention.start + found[0].start(), mention.start + found[-1].end()
+            cut.append(Mention(start, end, mention.text[found[0].start():found[-1].end()], "person"))
+        else:
+            cut.append(mention)
+    return cut
+
+
+def _settle(entity: Entity) -> None:
+    """The entity's type by its mentions' votes (ties: the first mention's; a person stays one), and its
+    name: the fuller form most mentions support (the other forms that contain its words count for it)."""
+    if entity.mentions and entity.type != "person":  # a name once read as a person's stays one: people speak
+        votes = Counter(m.type for m in entity.mentions)
+        top = max(votes.values())
+        entity.type = next(m.type for m in entity.mentions if votes[m.type] == top)
+    forms = Counter(name_form(m.text) for m in entity.mentions)
+    full = [f for f in forms if len(f.split()) >= 2]
+    if not full:
+        return
+
+    def support(form: str) -> tuple[int, int]:
+        words = " " + " ".join(_name_words(form)) + " "
+        return (sum(n for f, n in forms.items() if words in " " + " ".join(_name_words(f)) + " "), forms[form])
+
+    best = max(full, key=support)  # max keeps the first of equals: the earlier form
+    if best != entity.name and support(best) > support(entity.name):
+        entity.aliases = [a for a in entity.aliases if a != best] + [entity.name]
+        entity.name = best
 
 
 def _kind(ent) -> str:
@@ -118,6 +197,43 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
             entity.mentions.sort(key=lambda m: m.start)
 
 
+def _join_early_surnames(entities: list[Entity]) -> list[Entity]:
+    """A surname named before the full name ("Marr" in the headline, "Ivo Marr" below) joins the one
+    person of the text whose name ends with it; with two such people it stays alone."""
+    kept = []
+    for entity in entities:
+        words = _words(entity.name)
+        fuller = [e for e in entities if e is not entity and e.type == "person" and len(_words(e.name)) > 1
+                  and _words(e.name)[-1] == words[-1]] if len(words) == 1 and entity.type == "person" else []
+        if len(fuller) == 1 and not entity.aliases:
+            fuller[0].mentions = sorted(fuller[0].mentions + entity.mentions, key=lambda m: m.start)
+            if entity.name not in fuller[0].aliases:
+                fuller[0].aliases.append(entity.name)
+        else:
+            kept.append(entity)
+    return kept
+
+
+def _add_repeated_names(text: str, entities: list[Entity]) -> None:
+    """A name the tagger found once and missed elsewhere in the same text: every other place it is written
+    (whole words, as capitalised as found) is a mention of the same entity."""
+    covered = [(m.start, m.end) for e in entities for m in e.mentions]
+    found = []
+    for entity in entities:
+        for form in sorted({m.text for m in entity.mentions}, key=lambda f: (-len(f), f)):
+            form = re.sub(r"[’']s$", "", form).strip(" ,.;:")
+            if len(form) < 4 or not form[0].isupper():
+                continue
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                if not any(s < match.end() and match.start() < e for s, e in covered):
+                    covered.append((match.start(), match.end()))
+                    found.append((entity, Mention(match.start(), match.end(), form, entity.mentions[0].type)))
+    for entity, mention in found:
+        entity.mentions.append(mention)
+    for entity in {id(e): e for e, _ in found}.values():
+        entity.mentions.sort(key=lambda m: m.start)
+
+
 def _add_mention(entity: Entity, mention: Mention) -> None:
     entity.mentions.append(mention)
     form = name_form(mention.text)
@@ -135,6 +251,9 @@ def _match(entities: list[Entity], form: str, kind: str) -> Entity | None:
         if entity.type == "person" and set(words) < set(_words(entity.name)) and _same_generation(words, entity) and (
                 kind == "person" or len(words) == 1):
             candidates.append(entity)  # "Marr" after "Ivo Marr", even when tagged otherwise
+        elif kind == "person" and len(words) == 1 and len(_words(entity.name)) > 1 and (
+                words[0] == _words(entity.name)[-1]) and entity.type in ("place", "organisation"):
+            candidates.append(entity)  # "Marr" (a person) after "Ivo Marr" tagged a place: the votes settle it
         elif entity.type == kind == "organisation" and len(words) == 1 and len(entity.name.split()) > 1 and (
                 words[0] == entity.name.split()[-1].lower()):
             candidates.append(entity)  # "the Council" after "the Highland Resistance Council"

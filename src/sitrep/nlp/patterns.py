@@ -20,3 +20,9 @@ PERSONAL_TITLES = frozenset(
 NAME_PARTICLES = frozenset("of the and for de du des la le al el di von van da".split())
 # A name ending in one of these names a generation of a family ("X Jr." is not "X").
 GENERATION_MARKERS = {"jr": "Jr.", "junior": "Jr.", "sr": "Sr.", "senior": "Sr.", "ii": "II", "iii": "III"}
+# The last word of an organisation's name that makes it one, whatever the tagger said ("X Foundation").
+ORGANISATION_HEADS = frozenset(
+    """foundation front council agency ministry party army committee alliance union institute university
+    college company corporation bank fund trust association federation movement brigade brigades
+    battalion corps command office commission network channel television radio news times post""".split()
+)

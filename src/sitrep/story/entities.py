@@ -152,8 +152,9 @@ class _Merge:
     def join_same_names(self) -> None:
         by_name: dict[Name, list[int]] = defaultdict(list)
         for i, node in enumerate(self.nodes):
-            if node.name.full or node.type != "person":  # a surname alone is not yet anyone
-                by_name[node.name].append(i)
+            for name in sorted(node.names, key=lambda n: n != node.name):  # every name the article gives it
+                if name.full or node.type != "person" and name == node.name:  # a surname alone is not yet anyone
+                    by_name[name].append(i)
         for group in by_name.values():
             for i in group[1:]:
                 self.union(group[0], i)

@@ -2,16 +2,12 @@
 
 import re
 
+from sitrep.nlp.patterns import ORGANISATION_HEADS  # noqa: F401 - the merge reads it here too
+
 # --- Across articles: entities -------------------------------------------------------------
 # "X, the younger son of Y": X is of the generation after Y.
 KINSHIP_AFTER_NAME = re.compile(r"^,?\s+(?:the\s+)?(?:\w+\s+){0,2}(?:son|daughter|heir)\s+of\s+")
 KINSHIP_BEFORE_NAME = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?(?:son|daughter),\s+$")
-# The last word of an organisation's name that makes it one, whatever the tagger said ("X Foundation").
-ORGANISATION_HEADS = frozenset(
-    """foundation front council agency ministry party army committee alliance union institute university
-    college company corporation bank fund trust association federation movement brigade brigades
-    battalion corps command office commission network channel television radio news times post""".split()
-)
 # Words that describe rather than name: "X News Agency" is X, "X Valley"/"X province" is X.
 ORGANISATION_GENERIC = frozenset("news agency service services group inc ltd co corporation company".split())
 PLACE_GENERIC = frozenset(
