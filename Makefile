@@ -56,7 +56,7 @@ screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m sitrep.output.browser build/seeds-report/index.html build/seeds-report/report.png
 
 bench: $(STAMP)
-	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py
+	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py && ../$(BIN)/python bench_events.py
 
 # Recompile the pinned lock file after editing requirements.in.
 lock:

@@ -282,6 +282,27 @@ def eval_entities(
     out.print(table, highlight=False)
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Option(help="MUC-4 documents with their answer keys, JSON Lines (shared/data/muc4).")],
+    predictions: Annotated[Path | None, typer.Option(help="Write what sitrep found, one document a line.")] = None,
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+    limit: Annotated[int, typer.Option(help="Score the first N documents only (0: all).")] = 0,
+) -> None:
+    """Find the events of each MUC-4 article (text case-restored, dated by its dateline); print event
+    detection, document relevance, role, killed, date and place scores (muc4/README.md)."""
+    from sitrep.events import evaluation as ev
+
+    documents = ev.read_gold(gold)[:limit or None]
+    predicted = ev.predict(documents, Settings(model=model, workers=1))
+    if predictions:
+        predictions.write_text("".join(json.dumps({"id": d["id"], "events": predicted[d["id"]]}, ensure_ascii=False)
+                                       + "\n" for d in documents), encoding="utf-8")
+    out.print(f"{len(documents)} documents", highlight=False)
+    for line in ev.report_lines(ev.score(documents, predicted)):
+        out.print(line, highlight=False, markup=False)
+
+
 @train_app.command("attribution")
 def train_attribution(
     gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],

@@ -49,8 +49,9 @@ def test_csv_export_holds_every_table_not_documents_only(exported):
         "mentions": sum(len(e["mentions"]) for e in story["entities"]),
         "attributions": len(story["attributions"]), "reuse": len(story["reuse"]), "claims": len(story["claims"]),
         "claim_members": sum(len(c["members"]) for c in story["claims"]), "disputes": len(story["disputes"]),
-        "events": 0}
-    assert all(counts[name] for name in ("documents", "entities", "mentions", "attributions", "claims", "disputes"))
+        "events": len(story["events"])}
+    assert all(counts[name] for name in ("documents", "entities", "mentions", "attributions", "claims", "disputes",
+                                         "events"))
 
 
 def test_parquet_tables_join_on_the_ids(exported):

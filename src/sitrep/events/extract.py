@@ -98,6 +98,12 @@ class _Context:
             entity = self.entity_of_token.get(ent.start)
             if entity is not None and entity.type != "place":
                 continue  # a person's or an organisation's name is never a place
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            before = self.doc[ent.start - 1] if ent.start > 0 else None
+            if (after is not None and after.ent_type_ in ("PERSON", "ORG") and after.ent_iob_ == "B"
+                    and not ent[-1].whitespace_.count("\n")) or (
+                    before is not None and before.ent_type_ in ("PERSON", "ORG") and not before.is_punct):
+                continue  # "Paris" of "Paris Hilton Marlowe": the tagger cut a name in two
             found.append(ent)
         return found
 
@@ -427,6 +433,8 @@ class _Context:
 
     def resolve(self, ent: SpacySpan) -> Place | None:
         name = _bare(ent.text)
+        if not name or name.lower() in P.GENERIC_PLACE_WORDS:
+            return None  # "the entire Valley": a word, not a name
         before = self.text[max(0, ent.start_char - 30):ent.start_char]
         near = bool(P.NEAR_BEFORE.search(before))
         code = self.places.country(name)

@@ -121,6 +121,10 @@ REGION_AFTER = re.compile(r"^\s+" + REGION_WORDS + r"\b", re.I)
 REGION_BEFORE = re.compile(r"\b(?:province|department|state|governorate|oblast|prefecture|region)\s+of\s+$", re.I)
 # A city given as the capital of a region named in the same sentence: "B, the provincial capital".
 CAPITAL_AFTER = re.compile(r"^,?\s+(?:the\s+)?(?:provincial|departmental|regional|state)\s+capital\b", re.I)
+# Words that name no place by themselves, whatever their capital letter ("the Valley", "the Capital").
+GENERIC_PLACE_WORDS = frozenset(
+    """valley city town village capital province region district area state country border front north south
+    east west center centre downtown""".split())
 # "near X", "outskirts of X": the place is a part or a neighbour of X (ACLED geo_precision 2).
 NEAR_BEFORE = re.compile(r"\b(?:near|outside|outskirts\s+of|close\s+to|north|south|east|west|(?:km|kms|kilometers|"
                          r"kilometres|miles)\s+(?:from|of))\s+(?:of\s+)?(?:the\s+)?$", re.I)

@@ -1,0 +1,73 @@
+"""The event stage's parts on made-up sentences: figures as stated, dates only with an anchor, places
+only from place names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep import nlp
+from sitrep.attribution import document_attributions
+from sitrep.events import document_events
+from sitrep.events.dates import anchor_of, dates_in
+from sitrep.events.figures import figures_in
+from sitrep.settings import DEFAULT_SETTINGS
+
+
+@pytest.mark.parametrize("text, kind, low, best, high", [
+    ("At least 50 people were killed in the blast.", "killed", 50, 50, None),
+    ("45 adults and 5 children were killed in the strike.", "killed", 50, 50, 50),
+    ("The bomb killed 3 peasants and injured 12 others.", "killed", 3, 3, 3),
+    ("Dozens were wounded.", "injured", 24, 24, None),
+    ("Up to 30 people died.", "killed", 0, 30, 30),
+    ("No one was hurt in the explosion.", "killed", 0, 0, 0),
+], ids=["at-least", "sum-of-groups", "killed-then-injured", "dozens", "up-to", "no-one-hurt"])
+def test_figures_are_read_as_stated(text, kind, low, best, high):
+    figure = next(f for f in figures_in(text) if f.kind == kind)
+    assert (figure.low, figure.best, figure.high) == (low, best, high)
+
+
+def test_a_year_or_a_duration_is_no_casualty_figure():
+    assert not [f for f in figures_in("The 1994 war killed nobody here; 5 hours later it was over.")
+                if f.best in (1994, 5)]
+
+
+@pytest.mark.parametrize("text, date, precision", [
+    ("The town was shelled on Saturday.", "2030-03-09", 1),
+    ("Thursday's attack killed four.", "2030-03-07", 1),
+    ("The bridge was hit last night.", "2030-03-10", 1),
+    ("Fighting flared earlier this week.", "2030-03-11", 2),
+    ("The raid on 28 February left two dead.", "2030-02-28", 1),
+], ids=["weekday", "weekday-possessive", "last-night", "this-week", "day-month"])
+def test_relative_dates_resolve_against_the_publication_date(text, date, precision):
+    found = dates_in(text, anchor_of("2030-03-11"))  # a Monday
+    assert (found[0].date, found[0].precision) == (date, precision)
+
+
+def test_no_anchor_no_relative_date():
+    assert dates_in("The town was shelled on Saturday and again last night.", None) == []
+
+
+def _events(text: str, published: str | None = "2030-03-11"):
+    doc = next(nlp.parse([text]))
+    entities, entity_of_token = nlp.document_entities("d", doc)
+    attributions = document_attributions("d", doc, entity_of_token, DEFAULT_SETTINGS)
+    statements = nlp.document_statements(doc, attributions, DEFAULT_SETTINGS)
+    return document_events("d", doc, attributions, statements, entity_of_token, published, DEFAULT_SETTINGS)
+
+
+def test_an_attack_in_a_named_city_is_placed_and_dated_and_counted():
+    events = _events("Rebels shelled a market in Kabul on Saturday, killing at least 12 civilians.")
+    shelling = next(e for e in events if e.sub_type == "Shelling/artillery/missile attack")
+    assert shelling.place.name == "Kabul" and shelling.place.country == "Afghanistan"
+    assert shelling.date == "2030-03-09" and shelling.fatalities.low == 12 and shelling.status == "happened"
+
+
+def test_a_place_word_starting_a_persons_name_is_no_place():
+    """spaCy tags "Paris" of "Paris Hilton Marlowe" GPE and the rest PERSON: one name, no place."""
+    events = _events("Gunmen shot and killed Paris Hilton Marlowe outside her home on Saturday.")
+    assert all(e.place is None or e.place.name != "Paris" for e in events)
+
+
+def test_a_denied_attack_is_denied():
+    events = _events("The army denied that its troops had attacked the village of Kandahar.")
+    assert events and all(e.status == "denied" for e in events)
