@@ -112,3 +112,9 @@ def test_the_name_is_the_form_most_mentions_support_not_the_first():
     words = "Comedian Ivo Marr spoke . Ivo Marr left . Ivo Marr came back .".split()
     entities, _ = document_entities("d", _doc(words, [(0, 3, "PERSON"), (5, 7, "PERSON"), (9, 11, "PERSON")]))
     assert entities[0].name == "Ivo Marr" and "Comedian Ivo Marr" in entities[0].aliases
+
+
+def test_a_surname_before_a_father_and_his_junior_son_stays_alone():
+    words = ["Marr", "resigns", "\n", *"Ivo Marr and Ivo Marr Jr. left .".split()]
+    entities, _ = document_entities("d", _doc(words, [(0, 1, "PERSON"), (3, 5, "PERSON"), (6, 9, "PERSON")]))
+    assert any(e.name == "Marr" for e in entities)

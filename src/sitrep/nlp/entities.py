@@ -199,12 +199,13 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
 
 def _join_early_surnames(entities: list[Entity]) -> list[Entity]:
     """A surname named before the full name ("Marr" in the headline, "Ivo Marr" below) joins the one
-    person of the text whose name ends with it; with two such people it stays alone."""
+    person of the text whose name ends with it; when another person's name holds it too (a son, "X Jr."), it
+    stays alone."""
     kept = []
     for entity in entities:
         words = _words(entity.name)
         fuller = [e for e in entities if e is not entity and e.type == "person" and len(_words(e.name)) > 1
-                  and _words(e.name)[-1] == words[-1]] if len(words) == 1 and entity.type == "person" else []
+                  and words[-1] in _words(e.name)] if len(words) == 1 and entity.type == "person" else []
         if len(fuller) == 1 and not entity.aliases:
             fuller[0].mentions = sorted(fuller[0].mentions + entity.mentions, key=lambda m: m.start)
             if entity.name not in fuller[0].aliases:
