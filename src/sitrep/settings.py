@@ -127,6 +127,9 @@ class Settings:
     negation_reach: int = _field(
         80, "Claims: how far (characters) before a frame word a 'not' of the same clause may negate it.")
     # disputes
+    figures_max_days_apart: int = _field(
+        3, "Two figures for one count are compared only when their articles appeared within this many days of "
+           "each other; further apart, a toll has moved on (a series on the timeline, not a dispute).")
     dispute_min_shared_names: int = _field(
         2, "Disputes across articles: the two claims' sentences must share this many names or kinds of place "
            "('bridge'), one of them at least a name.")

@@ -9,7 +9,7 @@ from sitrep import nlp
 from sitrep.attribution import document_attributions
 from sitrep.events import document_events
 from sitrep.events.dates import anchor_of, dates_in
-from sitrep.events.figures import figures_in
+from sitrep.events.figures import figures, figures_in
 from sitrep.settings import DEFAULT_SETTINGS
 
 
@@ -71,3 +71,14 @@ def test_a_place_word_starting_a_persons_name_is_no_place():
 def test_a_denied_attack_is_denied():
     events = _events("The army denied that its troops had attacked the village of Kandahar.")
     assert events and all(e.status == "denied" for e in events)
+
+
+@pytest.mark.parametrize("text, found", [
+    pytest.param("At least 23 people were killed", {"killed": 23}, id="digits"),
+    pytest.param("seven fighters were killed and 12 wounded", {"killed": 7, "injured": 12}, id="words-and-digits"),
+    pytest.param("the strike killed 40 people", {"killed": 40}, id="figure-after-the-verb"),
+    pytest.param("set up to care for veterans of the 1994 war and has treated wounded soldiers", {},
+                 id="a-year-before-a-casualty-word-is-not-a-figure"),
+])
+def test_the_first_figure_of_each_kind(text, found):
+    assert figures(text) == found

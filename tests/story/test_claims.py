@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.records import Assertion, Document, Reuse
-from sitrep.story.claims import assertions, figures, member_stances
+from sitrep.story.claims import assertions, member_stances
 
 from .inputs import attribution, claims_and_disputes, documents_of
 
@@ -24,17 +24,6 @@ def test_one_content_given_two_cues_is_one_assertion_not_two_origins():
     attributions = [attribution("a", 1, text, content, "Orsa Front"), attribution("a", 2, text, content, "Ivo Marr")]
     found = assertions(documents_of("a", text=text), attributions, {})
     assert [a.speaker for a in found] == ["Orsa Front"]
-
-
-@pytest.mark.parametrize("text, found", [
-    pytest.param("At least 23 people were killed", {"killed": 23}, id="digits"),
-    pytest.param("seven fighters were killed and 12 wounded", {"killed": 7, "wounded": 12}, id="words-and-digits"),
-    pytest.param("the strike killed 40 people", {"killed": 40}, id="figure-after-the-verb"),
-    pytest.param("set up to care for veterans of the 1994 war and has treated wounded soldiers", {},
-                 id="a-year-before-a-casualty-word-is-not-a-figure"),
-])
-def test_figures(text, found):
-    assert figures(text) == found
 
 
 @pytest.mark.parametrize("text, stances", [

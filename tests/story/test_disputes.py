@@ -59,3 +59,25 @@ def test_a_denial_that_gives_its_own_account_is_a_dispute():
     said = [attribution("a", 1, text, "earlier claims of being pushed back", "Council", cue="denied"),
             attribution("a", 2, text, "the rebel fighters had been routed at the bridge", "Council", cue="saying")]
     assert [d.kind for d in claims_and_disputes(documents_of("a", text=text), said)[1]] == ["denial"]
+
+
+def _tolls(a_text: str, b_text: str, a_speaker="charity", b_speaker="ministry", a_date=None, b_date=None):
+    documents = [Document("a", "a.txt", a_text, published=a_date), Document("b", "b.txt", b_text, published=b_date)]
+    said = [attribution("a", 1, a_text, a_text[:-1], a_speaker), attribution("b", 1, b_text, b_text[:-1], b_speaker)]
+    return [d for d in claims_and_disputes(documents, said)[1] if d.kind == "figures"]
+
+
+STRIKE = " people were killed when shells struck the market in Velmar on Wednesday."
+
+
+def test_two_lower_bounds_of_a_toll_are_not_a_dispute():
+    assert not _tolls("At least 30" + STRIKE, "More than 52" + STRIKE)
+
+
+def test_a_source_revising_its_own_toll_is_not_a_dispute():
+    assert not _tolls("30" + STRIKE, "52" + STRIKE, b_speaker="charity")
+
+
+def test_tolls_reported_months_apart_are_not_a_dispute():
+    assert _tolls("30" + STRIKE, "52" + STRIKE, a_date="2026-04-08", b_date="2026-04-09")
+    assert not _tolls("30" + STRIKE, "52" + STRIKE, a_date="2026-04-08", b_date="2027-02-01")

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 
 from sitrep.attribution.lexicon import DENIAL_CUES
+from sitrep.events.figures import NUMBER_WORDS, figures
 from sitrep.groups import Groups
 from sitrep.records import Assertion, Attribution, Claim, Document, Reuse, Span
 from sitrep.settings import DEFAULT_SETTINGS, Settings
@@ -87,20 +88,9 @@ def stems(text: str) -> set[str]:
     found = set()
     for word in WORD.findall(text.lower()):
         word = re.sub(r"[’']s$", "", word)
-        if word in STOPWORDS or len(word) < 3 or word[0].isdigit() or word in P.NUMBER_WORDS:
+        if word in STOPWORDS or len(word) < 3 or word[0].isdigit() or word in NUMBER_WORDS:
             continue
         found.add(stem(word))
-    return found
-
-
-def figures(text: str) -> dict[str, int]:
-    """Counts a text gives: {"killed": 23}."""
-    found: dict[str, int] = {}
-    for match in [*P.CASUALTY.finditer(text), *P.CASUALTY_AFTER.finditer(text)]:
-        raw = match.group("figure").lower().replace(",", "")
-        value = int(raw) if raw.isdigit() else P.NUMBER_WORDS.get(raw)
-        if value is not None and not P.YEAR.fullmatch(raw):  # "the 1994 war … wounded" counts nobody
-            found.setdefault(P.CASUALTY_KIND[match.group("kind").lower()], value)
     return found
 
 

@@ -19,13 +19,15 @@ denial and the accusation it answers), a frame's name for exclusive outcomes ("c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
+from sitrep.events.figures import Figure, figures_in
 from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story import patterns as P
-from sitrep.story.claims import figures, member_stances, stems
+from sitrep.story.claims import member_stances, stems
 from sitrep.text import stem
 
 # A frame's name is the kind of the disputes it finds (records.DISPUTE_KINDS).
@@ -59,7 +61,7 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     stances = {c.id: _stances(c, settings) for c in claims}
     topics = {c.id: _topic(c) for c in claims}
     for a, b in _candidate_pairs(claims, stances, topics, settings):
-        found_as = _figures_conflict(a, b) or _outcome_conflict(a, b, stances, topics, dates, settings)
+        found_as = _figures_conflict(a, b, dates, settings) or _outcome_conflict(a, b, stances, topics, dates, settings)
         if found_as:
             add(a, b, found_as)
     return list(found.values())
@@ -127,14 +129,40 @@ def _names_in(speaker: str | None, members: list[Assertion]) -> bool:
     return any(names & set(m.sentence.split()) for m in members)
 
 
-def _figures_conflict(a: Claim, b: Claim) -> tuple[str, str] | None:
-    if a.parent is None or a.parent != b.parent:
+def _figures_conflict(a: Claim, b: Claim, dates: dict[str, str | None],
+                      settings: Settings) -> tuple[str, str] | None:
+    """Two figures for one count conflict when no number fits both ("17 killed" against "at least 30", not
+    "more than 30" against "at least 39"), from different sources (one source revising its own figure is a
+    series), reported at comparable times (a toll from the first day against one months later is not)."""
+    if a.parent is None or a.parent != b.parent or _sources(a) & _sources(b):
         return None
-    fa, fb = figures(a.members[0].text), figures(b.members[0].text)
+    if _days_apart(a, b, dates) > settings.figures_max_days_apart:
+        return None
+    fa, fb = _first_figures(a), _first_figures(b)
     for kind in sorted(fa.keys() & fb.keys()):
-        if fa[kind] != fb[kind]:
-            return "figures", f"different figures: {fa[kind]} against {fb[kind]} {kind}"
+        x, y = fa[kind], fb[kind]
+        if (x.high is not None and x.high < y.low) or (y.high is not None and y.high < x.low):
+            return "figures", f"different figures: {_stated(x)} against {_stated(y)} {kind}"
     return None
+
+
+def _first_figures(claim: Claim) -> dict[str, Figure]:
+    found: dict[str, Figure] = {}
+    for figure in figures_in(claim.members[0].text):
+        found.setdefault(figure.kind, figure)
+    return found
+
+
+def _stated(figure: Figure) -> str:
+    return str(figure.best) if figure.high == figure.low else (
+        f"at least {figure.low}" if figure.high is None else f"up to {figure.high}")
+
+
+def _days_apart(a: Claim, b: Claim, dates: dict[str, str | None]) -> int:
+    """The fewest days between an article of one claim and an article of the other (0 when undated)."""
+    days = [abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days)
+            for x in (dates.get(d) for d in a.documents) if x for y in (dates.get(d) for d in b.documents) if y]
+    return min(days, default=0)
 
 
 def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict[str, set[str]],

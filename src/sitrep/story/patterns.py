@@ -30,24 +30,8 @@ DENIED_OBJECT = re.compile(
 DENIED_REFERENCE = re.compile(
     r"^(?:the|that|this|these|those|such|its|their)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|accusations?|"
     r"charges?|account|version|assertions?)\W*$", re.I)
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                                      "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                                                      "dozen": 12}
-YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # A sentence about a strike: only there does "fighters" say what was hit.
 STRIKE = re.compile(r"\b(?:strikes?|struck|shell\w*|bomb\w*|missiles?|artillery|air\s*raids?|drones?|hit)\b", re.I)
-# "23 people were killed", "seven fighters were killed": a figure, then within a few words a count word.
-CASUALTY = re.compile(
-    r"\b(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\s+(?:[\w-]+\s+){0,5}?"
-    r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+)?(?P<kind>killed|dead|died|wounded|injured)\b", re.I)
-# "killed 23 people", "kills at least 23"
-CASUALTY_AFTER = re.compile(
-    r"\b(?P<kind>killed|kills|killing|wounded|injured)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|over\s+)?"
-    r"(?P<figure>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-CASUALTY_KIND = {"kills": "killed", "killing": "killed", "killed": "killed", "dead": "killed", "died": "killed",
-                 "wounded": "wounded", "injured": "wounded"}
 # What can change hands: a control verb needs one of these (or a name) within a few words.
 PLACE_NOUNS = (r"(?:town|city|village|valley|province|district|region|bridge|river|bank|base|airport|port|"
                r"junction|road|capital|area|territory|border|hill|pass|crossing|building|headquarters)s?")
