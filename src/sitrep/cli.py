@@ -3,39 +3,138 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import fields
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn, get_args
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.exceptions import TyperException
 
 from sitrep import __version__, nlp, pipeline
-from sitrep.attribution.models import DATA_DIR
-from sitrep.errors import SitrepError, UsageProblem
+from sitrep.errors import Notice, SitrepError, UsageProblem
 from sitrep.ingest import fetch
 from sitrep.output import export as exporter
 from sitrep.output import report as reporter
 from sitrep.records import InputFailure, SkippedFile
 from sitrep.settings import DEFAULT_DB, DEFAULT_SETTINGS, FIXED, Settings, parse_setting
-from sitrep.store import Store
+from sitrep.store import SCHEMA_VERSION, Store
+from sitrep.text import printable
 
-app = typer.Typer(help="Turn raw news articles about a developing conflict into a sourced situation report.",
-                  no_args_is_help=True, add_completion=False)
 out = Console()
 err = Console(stderr=True)
+UNEXPECTED_STATUS = 3  # 1: some inputs failed (build), 2: a usage problem, 3: sitrep itself failed
+
+
+def _say(console: Console, text: str, style: str | None = None) -> None:
+    """One line for people, as it is: no markup ("[/]" in a title), no emoji (":thumbs_up:.txt"), no
+    highlighting, never wrapped (a log file gets one line a message), control characters escaped."""
+    console.print(printable(text), style=style, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+def _fail(problem: Exception, status: int = 2) -> NoReturn:
+    _say(err, f"error {problem}", style="red")
+    raise typer.Exit(status)
+
+
+def _cell(value: object, style: str | None = None) -> Text:
+    """A table cell shown as it is (a plain string cell would be read as markup)."""
+    return Text(printable(str(value)), style=style or "")
+
+
+def _plain_metavar(param) -> str:
+    """What help shows for an option's value: PATH, N, NUMBER, TEXT or the choices; nothing for a flag."""
+    if getattr(param, "is_flag", False):
+        return ""
+    described = param.type_descriptor
+    if described.is_choice:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in described.choices)
+    if described.is_path:
+        return "PATH"
+    annotation = get_args(described.annotation)[0] if described.is_list else described.annotation
+    return {int: "N", float: "NUMBER"}.get(annotation, "TEXT")
+
+
+def _no_type(ctx=None) -> None:
+    return None
+
+
+class _PlainHelp:
+    """Help that names values plainly (PATH, N, TEXT, ARTICLES) where Typer prints <path>, <int>, <bool>
+    or <list[str]>; an option that sets its own metavar keeps it."""
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)
+        for param in params:
+            if param.metavar is None and isinstance(param, TyperArgument):
+                param.metavar = param.name.upper()
+                param.display_type_rich = _no_type  # its name says what it takes
+            elif param.metavar is None:
+                param.metavar = _plain_metavar(param)
+        return params
+
+
+class _Command(_PlainHelp, TyperCommand):
+    pass
+
+
+class _Group(_PlainHelp, TyperGroup):
+    """sitrep's commands. Whatever goes wrong, a user sees one coded line (`--debug`: the traceback too)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except Exception as exc:
+            if ctx.find_root().params.get("debug"):
+                raise
+            if isinstance(exc, SitrepError):
+                _fail(exc)
+            detail = f"{type(exc).__name__}: {(str(exc).strip().splitlines() or [''])[0]}".rstrip(": ")
+            _fail(UsageProblem.UNEXPECTED.error(detail=detail), UNEXPECTED_STATUS)
+
+
+class _Typer(typer.Typer):
+    def command(self, *args, **kwargs):
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _Typer(help="Turn raw news articles about a developing conflict into a sourced situation report.",
+             no_args_is_help=True, add_completion=False, cls=_Group)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a database URL (postgresql://…).")]
 
 
-def _open_store(db: str) -> Store:
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(__version__, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print sitrep's version and exit.", is_eager=True, callback=_print_version)] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="When a command fails, print the traceback too (after `sitrep`, before the command).")
+    ] = False,
+) -> None:
+    """Turn raw news articles about a developing conflict into a sourced situation report."""
+
+
+def _open_store(db: str, read_only: bool = False, must_exist: bool = False) -> Store:
+    """The store at `db`; read-only (show, export, report), one that must exist, and nothing is written."""
     try:
-        return Store(db)
+        return Store(db, read_only=read_only, must_exist=must_exist)
     except SitrepError as exc:
-        err.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        _fail(exc)
 
 
 @app.command()
@@ -71,15 +170,17 @@ def build(
     store = _open_store(db)
     files = pipeline.input_files(articles or [], follow_links) + (fetch.url_inputs(urls, settings) if urls else [])
     inputs = [*(articles or []), *([f"--urls {urls}"] if urls else [])]
-    with _progress("building") as progress:
+    def on_wait(holder: str) -> None:
+        _say(err, Notice.BUILD_WAITING.line(db=db, holder=holder))
+
+    with store.build_lock(on_wait), _progress("building") as progress:
         task = progress.add_task("", total=len(files))
 
         def on_problem(problem: InputFailure | SkippedFile) -> None:
-            progress.console.print(problem.message, markup=False, highlight=False, soft_wrap=True,
-                                   style="red" if isinstance(problem, InputFailure) else "dim")
+            _say(progress.console, problem.message, style="red" if isinstance(problem, InputFailure) else "dim")
 
         def on_file(path: str) -> None:
-            progress.update(task, advance=1, description=Path(path).name)
+            progress.update(task, advance=1, description=printable(Path(path).name))
 
         def on_stage(stage: str) -> None:  # whole-corpus stages: no count to show, a pulsing bar
             nonlocal task
@@ -88,8 +189,8 @@ def build(
 
         report = pipeline.build(files, store, inputs=inputs, settings=settings, on_file=on_file,
                                 on_problem=on_problem, on_stage=on_stage)
-    out.print(f"{report.added} documents added, {report.unchanged} already stored, "
-              f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}", highlight=False)
+    _say(out, f"{report.added} documents added, {report.unchanged} already stored, "
+              f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}")
     if not report.ok:
         raise typer.Exit(1)
 
@@ -131,12 +232,12 @@ def export(
     if problem:
         err.print(f"error {problem}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
-    store = _open_store(db)
+    store = _open_store(db, read_only=True)
     story = exporter.story_of(store)
     try:
         if fmt in exporter.FOLDER_FORMATS:
             written = exporter.write_tables(story, output, fmt)
-            err.print(f"wrote {len(written)} tables to {output}", highlight=False)
+            _say(err, f"wrote {len(written)} tables to {output}")
             return
         text = exporter.render(story, fmt)
         if output is None:
@@ -148,7 +249,7 @@ def export(
         err.print(f"error {UsageProblem.CANNOT_WRITE.error(path=output, detail=exc.strerror or exc)}",
                   markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
-    err.print(f"wrote {output}", highlight=False)
+    _say(err, f"wrote {output}")
 
 
 @app.command()
@@ -158,47 +259,95 @@ def report(
         help="Folder for index.html (one self-contained page) and report.md.")] = Path("report"),
 ) -> None:
     """Write the situation report: DIR/index.html, which fetches nothing, and DIR/report.md."""
-    store = _open_store(db)
+    store = _open_store(db, read_only=True)
     try:
         page = reporter.write(exporter.story_of(store), output)
     except SitrepError as exc:
-        err.print(f"error {exc}", markup=False, highlight=False)
-        raise typer.Exit(2) from exc
-    typer.echo(f"wrote {page}")
+        _fail(exc)
+    _say(out, f"wrote {page}")
 
 
 @app.command()
-def show(db: DbOption = DEFAULT_DB) -> None:
-    """What is in the store: documents, outlets, dates, languages, and the last build's failures."""
-    store = _open_store(db)
+def show(
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="List this many documents and failures (0: all of them).")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="The same, as one JSON object.")] = False,
+) -> None:
+    """What is in the store: counts, outlets, dates, languages, its documents (id, date, outlet, title,
+    file), and the last build: whether it finished, and what failed."""
+    summary = _summary(_open_store(db, read_only=True), db, limit)
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+
+
+def _summary(store: Store, db: str, limit: int) -> dict:
     counts = store.counts()
-    out.print(f"[bold]{counts['documents']}[/bold] documents in {db} "
-              f"({counts['builds']} builds); published {counts['first_published'] or '?'} … "
-              f"{counts['last_published'] or '?'}, {counts['undated']} undated; "
-              f"{counts['story_entities']} entities ({counts['entities']} before merging across articles), "
-              f"{counts['attributions']} attributions, {counts['reuse']} reused passages, "
-              f"{counts['claims']} claims, {counts['disputes']} disputes")
-    for heading, rows in (("outlet", counts["outlets"]), ("language", counts["languages"])):
+    build = store.last_build()
+    if build is not None:
+        build["running"] = False if build["finished"] else store.build_running()
+    listed = list(store.documents(limit if limit > 0 else None))
+    failures = store.latest_failures()
+    shown = failures[:limit] if limit > 0 else failures
+    return {
+        "database": db, "documents": counts["documents"], "builds": counts["builds"],
+        "first_published": counts["first_published"], "last_published": counts["last_published"],
+        "undated": counts["undated"], "entities": counts["story_entities"], "article_entities": counts["entities"],
+        "attributions": counts["attributions"], "reuse": counts["reuse"], "claims": counts["claims"],
+        "disputes": counts["disputes"],
+        "outlets": [{"outlet": outlet, "documents": n} for outlet, n in counts["outlets"]],
+        "languages": [{"language": language, "documents": n} for language, n in counts["languages"]],
+        "last_build": build,
+        "listed": [{"id": d.id, "published": d.published, "outlet": d.outlet, "title": d.title,
+                    "file": Path(d.path).name, "path": d.path, "url": d.url} for d in listed],
+        "not_listed": counts["documents"] - len(listed),
+        "failures": [{"path": f.path, "code": f.code, "message": f.message} for f in shown],
+        "failures_not_listed": len(failures) - len(shown),
+    }
+
+
+def _print_summary(summary: dict) -> None:
+    out.print(Text.assemble(
+        (str(summary["documents"]), "bold"), f" documents in {printable(summary['database'])} "
+        f"({summary['builds']} builds); published {summary['first_published'] or '?'} … "
+        f"{summary['last_published'] or '?'}, {summary['undated']} undated; {summary['entities']} entities "
+        f"({summary['article_entities']} before merging across articles), {summary['attributions']} attributions, "
+        f"{summary['reuse']} reused passages, {summary['claims']} claims, {summary['disputes']} disputes"))
+    build = summary["last_build"]
+    if build is not None and not build["finished"]:
+        state = ("it is still running" if build["running"] else
+                 f"it stopped after storing {build['stored']} documents (killed, or it crashed); building the "
+                 "same inputs again adds the rest and finishes it")
+        _say(out, Notice.BUILD_UNFINISHED.line(build=build["id"], started=build["started"], state=state),
+             style="yellow")
+    for heading in ("outlet", "language"):
         table = Table(heading, "documents", box=None, pad_edge=False)
-        for value, number in rows:
-            table.add_row(value or "[dim](none)[/dim]", str(number))
+        for row in summary[heading + "s"]:
+            table.add_row(_cell(row[heading]) if row[heading] else _cell("(none)", "dim"), str(row["documents"]))
         out.print(table)
     documents = Table(box=None, pad_edge=False)
+    documents.add_column("id", no_wrap=True)
     documents.add_column("published", no_wrap=True, min_width=10)
-    for heading in ("outlet", "title", "file"):
-        documents.add_column(heading, no_wrap=True, overflow="ellipsis", max_width=28)
-    for document in store.documents():
-        documents.add_row(document.published or "-", document.outlet or "-", document.title or "-",
-                          Path(document.path).name + (f"#{document.url}" if document.url else ""))
+    documents.add_column("outlet", overflow="fold", max_width=24)
+    documents.add_column("title", overflow="fold", ratio=1)  # wrapped, never cut
+    documents.add_column("file", overflow="fold", max_width=36)
+    for d in summary["listed"]:
+        documents.add_row(_cell(d["id"]), _cell(d["published"] or "-"), _cell(d["outlet"] or "-"),
+                          _cell(d["title"] or "-"), _cell(d["file"] + (f"#{d['url']}" if d["url"] else "")))
     out.print(documents)
-    failures = store.latest_failures()
-    out.print(f"[bold]{len(failures)}[/bold] failures in the last build")
-    for failure in failures:
-        out.print(failure.message, markup=False, highlight=False, style="red")
+    if summary["not_listed"]:
+        _say(out, f"… and {summary['not_listed']} more documents (--limit 0 lists them all)")
+    failed = len(summary["failures"]) + summary["failures_not_listed"]
+    out.print(Text.assemble((str(failed), "bold"), " failures in the last build"))
+    for failure in summary["failures"]:
+        _say(out, failure["message"], style="red")
+    if summary["failures_not_listed"]:
+        _say(out, f"… and {summary['failures_not_listed']} more failures (--limit 0 lists them all)")
 
 
-eval_app = typer.Typer(help="Measure sitrep against annotated data.", no_args_is_help=True)
-train_app = typer.Typer(help="Train sitrep's models on annotated data.", no_args_is_help=True)
+eval_app = _Typer(help="Measure sitrep against annotated data.", no_args_is_help=True, cls=_Group)
+train_app = _Typer(help="Train sitrep's models on annotated data.", no_args_is_help=True, cls=_Group)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
@@ -306,18 +455,49 @@ def eval_events(
 @train_app.command("attribution")
 def train_attribution(
     gold: Annotated[Path, typer.Option(help="Annotated articles, JSON Lines (PolNeAR shape).")],
-    output: Annotated[Path, typer.Option(help="Where the models go.")] = DATA_DIR,
+    output: Annotated[Path, typer.Option(help=(
+        "Folder for the two model files. Copy them into src/sitrep/attribution/data/ to ship them."))],
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
 ) -> None:
-    """Fit the cue and role taggers (CRFs) on annotated articles; deterministic."""
+    """Fit the cue and role taggers (CRFs) on annotated articles: the same gold file, code and spaCy model
+    give the same files. Shows each stage (parsing, then each fit's iterations) and how long it took."""
     from sitrep.attribution.train import train
 
-    train(gold, output, model=model, log=lambda line: out.print(line, highlight=False))
+    with _progress("training") as progress:
+        tasks: dict[str, int] = {}
+        started: dict[str, float] = {}
+
+        def on_progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                started[stage] = time.monotonic()
+                tasks[stage] = progress.add_task(stage, total=total or None)
+            if stage in started and done >= total:  # a stage line, for a log as for a terminal
+                _say(progress.console, f"{stage}: done in {_elapsed(time.monotonic() - started.pop(stage))}")
+            progress.update(tasks[stage], completed=done, total=total)
+
+        train(gold, output, model=model, log=lambda line: _say(progress.console, line), progress=on_progress)
+
+
+def _elapsed(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s"
 
 
 def _progress(label: str) -> Progress:
     return Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    TextColumn("{task.description}"), console=err, transient=True)
+                    TextColumn("{task.description}", markup=False), console=err, transient=True,
+                    disable=not err.is_terminal)  # a log gets the messages, not the bars
+
+
+@app.command()
+def upgrade(db: DbOption = DEFAULT_DB) -> None:
+    """Bring a database made by an older sitrep up to this one's schema (a build does it too; show, export
+    and report only read, and ask for it)."""
+    store = _open_store(db, must_exist=True)
+    if store.upgraded_from is None:
+        _say(out, f"{db} is at schema version {SCHEMA_VERSION} already")
+    else:
+        _say(out, f"upgraded {db} from schema version {store.upgraded_from} to {SCHEMA_VERSION}")
 
 
 @app.command()

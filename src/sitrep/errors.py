@@ -74,7 +74,23 @@ class UsageProblem(str, Enum):
     UNKNOWN_REPAIR = "E011 unknown span repair {name!r}; choose among {choices}"
     EXPORT_NEEDS_FOLDER = "E012 --format {fmt} writes one file a table into a folder: name it with --output DIR"
     CANNOT_WRITE = "E013 cannot write {path}: {detail}"
+    NO_DATABASE = "E014 no database at {path}; `sitrep build ARTICLES --db {path}` makes one"
+    NOT_A_DATABASE = "E015 {db} is not a sitrep database: {detail}"
+    SCHEMA_TOO_OLD = ("E016 the database has schema version {found}, older than this sitrep ({known}); "
+                      "`sitrep upgrade --db {db}` brings it up to date")
+    UNEXPECTED = "E017 sitrep failed: {detail} (`sitrep --debug …` shows where)"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)
         return SitrepError(f"[{code}] {reason.format(**details)}")
+
+
+class Notice(str, Enum):
+    """What a command tells a user on the way, which is no error."""
+
+    BUILD_WAITING = "N001 another build into {db} is running ({holder}); waiting for it to finish"
+    BUILD_UNFINISHED = "N002 the last build (#{build}, started {started}) did not finish: {state}"
+
+    def line(self, **details) -> str:
+        code, text = self.value.split(" ", 1)
+        return f"[{code}] {text.format(**details)}"

@@ -222,9 +222,10 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
 
 
 def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str], None]) -> None:
+    """The whole-corpus stages in order; what they all wrote goes into the store in one transaction, so that a
+    build stopped at any moment leaves the previous results or the new ones, never some of each or none."""
     stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
               "attributions": lambda: list(store.attributions()), "statements": store.statements}
-    saved = {"reuse": store.replace_reuse, "story": store.replace_story}
     values: dict = {"settings": settings}
     for stage in CORPUS_STAGES:
         on_stage(stage.label)
@@ -232,8 +233,7 @@ def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str
             if name not in values:
                 values[name] = stored[name]()
         _run_stage(stage, values)
-        for name in stage.writes:
-            saved[name](values[name])
+    store.replace_corpus({name: values[name] for stage in CORPUS_STAGES for name in stage.writes})
 
 
 def _read(path: str, settings: Settings) -> list[Item]:

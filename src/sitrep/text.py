@@ -78,3 +78,16 @@ def stem(word: str) -> str:
                 word = word[:-1]  # "planned" → "plan"
             break
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+# Characters a terminal acts on instead of showing: the C0 and C1 controls (an escape sequence can clear
+# the screen or retitle the window; a carriage return overwrites the line) and the bidirectional overrides
+# and isolates (they reorder what follows).
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to show in a terminal: each control character written as its escape (\\x1b, \\n,
+    \\u202e), all else as it is. Everything sitrep prints for people (titles, paths, messages) goes
+    through it."""
+    return UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

@@ -1,18 +1,30 @@
 """The store: the only module that touches the database (SQLAlchemy Core).
 
 A SQLite file by default, PostgreSQL by URL. The schema carries a version; `migrate` brings an older
-database up to date step by step. Each document is written in one transaction, so a crash or a bad
-file never leaves half a document behind.
+database up to date step by step, in one transaction. Each document is written in one transaction, so a
+crash or a bad file never leaves half a document behind; what the whole-corpus stages find is swapped in
+in one transaction too (`replace_corpus`). One build at a time holds a store (`build_lock`). A store
+opened read-only (`Store(db, read_only=True)`) creates nothing and changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import quote
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock file; two builds at once still both succeed (see add_document)
+    fcntl = None
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as postgresql_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection, Engine
 
 from sitrep.errors import UsageProblem
@@ -233,17 +245,31 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 }
 
 
-def engine_for(db: str) -> Engine:
-    """A SQLite path, or any SQLAlchemy URL (postgresql://… uses psycopg 3)."""
+_WRITING = "sitrep_writing"  # the execution option of a connection that writes (see _own_sqlite_transactions)
+_MIGRATION_LOCK, _BUILD_LOCK = 0x5173_7265_7001, 0x5173_7265_7002  # PostgreSQL advisory lock keys
+
+
+def engine_for(db: str, read_only: bool = False, must_exist: bool = False) -> Engine:
+    """A SQLite path, or any SQLAlchemy URL (postgresql://… uses psycopg 3). Read-only, a SQLite file must
+    exist (`must_exist` asks that alone): nothing is created (no file, no folder) and no statement may change it."""
     if "://" not in db:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)  # "--db out/story.db" in a folder not made yet
-        url = f"sqlite:///{db}"
+        path = Path(db)
+        if (read_only or must_exist) and not path.is_file():
+            raise UsageProblem.NO_DATABASE.error(path=db)
+        if read_only:  # mode=rw opens no file that is not there; SQLite may still roll back a killed write
+            url = sa.engine.URL.create("sqlite", database="file:" + quote(str(path.resolve())),
+                                       query={"mode": "rw", "uri": "true"})
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)  # "--db out/story.db" in a folder not made yet
+            url = sa.engine.URL.create("sqlite", database=db)  # the path as it is: no URL syntax in it
     elif db.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + db.split("://", 1)[1]
     else:
         url = db
     try:
         engine = sa.create_engine(url)
+        if engine.dialect.name == "sqlite":
+            _own_sqlite_transactions(engine, read_only)
         with engine.connect():
             pass
     except Exception as exc:
@@ -251,10 +277,65 @@ def engine_for(db: str) -> Engine:
     return engine
 
 
+def _own_sqlite_transactions(engine: Engine, read_only: bool) -> None:
+    """The sqlite3 module begins a transaction only before a statement that changes rows: the check that a
+    document is new ran outside the transaction that inserts it, and a migration's CREATE TABLEs in none
+    (two builds at once: one failed on `UNIQUE constraint failed`, or on `table … already exists`).
+    Transactions begin here instead (SQLAlchemy's recipe): BEGIN before reading, BEGIN IMMEDIATE, which
+    takes the write lock at once, before writing."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # the driver begins nothing by itself
+        if read_only:
+            dbapi_connection.execute("PRAGMA query_only = ON")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITING) else "BEGIN")
+
+
 class Store:
-    def __init__(self, db: str):
-        self.engine = engine_for(db)
-        self.migrate()
+    def __init__(self, db: str, read_only: bool = False, must_exist: bool = False):
+        """Open the store at `db` (made when missing, unless `must_exist`), bringing its schema up to date;
+        read-only, only open it (show, export, report): a missing database, one that is not sitrep's or one
+        of another schema version is an error."""
+        self.db = db
+        self.read_only = read_only
+        self.upgraded_from: int | None = None  # the schema version `migrate` found, when it changed it
+        self.engine = engine_for(db, read_only, must_exist)
+        url = self.engine.url
+        self.path = Path(db) if "://" not in db else (
+            Path(url.database) if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+            and not url.query.get("uri") else None)
+        try:
+            self._check_schema() if read_only else self.migrate()
+        except sa.exc.OperationalError as exc:  # locked, unreadable
+            raise UsageProblem.BAD_DB_URL.error(url=db, detail=str(exc.orig or exc).splitlines()[0]) from exc
+        except sa.exc.DatabaseError as exc:  # "file is not a database"
+            raise UsageProblem.NOT_A_DATABASE.error(db=db, detail=str(exc.orig or exc).splitlines()[0]) from exc
+
+    @contextmanager
+    def _writing(self, conn: Connection | None = None) -> Iterator[Connection]:
+        """A write transaction (or `conn`, already in one). On SQLite it holds the write lock from its start,
+        so what it reads before it writes (is this document new?) stays true until it commits."""
+        if conn is not None:
+            yield conn
+            return
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_WRITING: True})
+            with conn.begin():
+                yield conn
+
+    def _check_schema(self) -> None:
+        with self.engine.connect() as conn:
+            version = self.schema_version(conn)
+        if version == 0:
+            raise UsageProblem.NOT_A_DATABASE.error(db=self.db, detail="it holds no sitrep tables")
+        if version > SCHEMA_VERSION:
+            raise UsageProblem.SCHEMA_TOO_NEW.error(found=version, known=SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:
+            raise UsageProblem.SCHEMA_TOO_OLD.error(found=version, known=SCHEMA_VERSION, db=self.db)
 
     def schema_version(self, conn: Connection) -> int:
         if not sa.inspect(conn).has_table(settings_table.name):
@@ -265,10 +346,25 @@ class Store:
         return int(row[0]) if row else 0
 
     def migrate(self) -> None:
-        with self.engine.begin() as conn:
+        """Bring the schema up to date, all steps in one transaction. A second process opening the store
+        meanwhile waits for it (SQLite's write lock, an advisory lock on PostgreSQL) and finds it done."""
+        with self.engine.connect() as conn:
             version = self.schema_version(conn)
+            tables = set(sa.inspect(conn).get_table_names()) if version == 0 else set()
+        if tables and settings_table.name not in tables:
+            raise UsageProblem.NOT_A_DATABASE.error(db=self.db, detail="it holds other tables than sitrep's")
+        if version > SCHEMA_VERSION:
+            raise UsageProblem.SCHEMA_TOO_NEW.error(found=version, known=SCHEMA_VERSION)
+        if version == SCHEMA_VERSION:
+            return
+        with self._writing() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            version = self.schema_version(conn)  # again, under the lock: another process may have done it
             if version > SCHEMA_VERSION:
                 raise UsageProblem.SCHEMA_TOO_NEW.error(found=version, known=SCHEMA_VERSION)
+            if version != SCHEMA_VERSION:
+                self.upgraded_from = version
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[step](conn)
             if version != SCHEMA_VERSION:
@@ -278,18 +374,86 @@ class Store:
     # Builds and failures
 
     def start_build(self, inputs: list[str]) -> int:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             result = conn.execute(sa.insert(builds).values(started=_now(), inputs=inputs, added=0,
                                                            unchanged=0, failed=0))
             return result.inserted_primary_key[0]
 
     def finish_build(self, build_id: int, added: int, unchanged: int, failed: int) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(sa.update(builds).where(builds.c.id == build_id).values(
                 finished=_now(), added=added, unchanged=unchanged, failed=failed))
 
+    @contextmanager
+    def build_lock(self, on_wait: Callable[[str], None] = lambda holder: None) -> Iterator[None]:
+        """Hold the store for one build: a second build into it waits until the first ends (`on_wait` hears
+        once who holds it). SQLite: a lock on the file DB.lock beside the database; PostgreSQL: an advisory
+        lock. The system lets go of it when the build ends, however it ends (kill -9 too)."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                key = {"key": _BUILD_LOCK}
+                if not conn.execute(sa.text("SELECT pg_try_advisory_lock(:key)"), key).scalar():
+                    on_wait("another session")
+                    conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), key)
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), key)
+                    conn.commit()
+            return
+        if self.path is None or fcntl is None:
+            yield
+            return
+        with open(self._lock_path(), "a+", encoding="utf-8") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.seek(0)
+                on_wait(lock.read().strip() or "another process")
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            lock.seek(0)
+            lock.truncate()
+            lock.write(f"pid {os.getpid()}, since {_now()}")
+            lock.flush()
+            yield
+
+    def build_running(self) -> bool | None:
+        """Whether a build holds the store now (None when that cannot be told). Takes nothing and writes nothing."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                free = conn.execute(sa.text("SELECT pg_try_advisory_lock_shared(:key)"), {"key": _BUILD_LOCK}).scalar()
+                if free:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock_shared(:key)"), {"key": _BUILD_LOCK})
+            return not free
+        if self.path is None or fcntl is None:
+            return None
+        try:
+            with open(self._lock_path(), encoding="utf-8") as lock:
+                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except FileNotFoundError:
+            return False
+        except BlockingIOError:
+            return True
+        return False
+
+    def _lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def last_build(self) -> dict | None:
+        """The latest build: when it started and finished (None: it never did; killed, or still running), what
+        it counted, and how many documents it stored."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(builds).order_by(builds.c.id.desc()).limit(1)).first()
+            if row is None:
+                return None
+            stored = conn.execute(sa.select(sa.func.count()).select_from(documents)
+                                  .where(documents.c.build_id == row.id)).scalar()
+        return {"id": row.id, "started": row.started, "finished": row.finished, "added": row.added,
+                "unchanged": row.unchanged, "failed": row.failed, "stored": stored}
+
     def add_failure(self, build_id: int, failure: InputFailure) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(sa.insert(failures).values(build_id=build_id, path=failure.path, code=failure.code,
                                                     message=failure.message))
 
@@ -309,16 +473,23 @@ class Store:
     def add_document(self, analysis: DocumentAnalysis, build_id: int | None = None) -> bool:
         """Write one document and what was found in it, in one transaction; False when already stored."""
         document = analysis.document
-        with self.engine.begin() as conn:
-            if conn.execute(sa.select(documents.c.id).where(documents.c.id == document.id)).first():
+        row = dict(id=document.id, path=document.path, url=document.url, title=document.title,
+                   outlet=document.outlet, published=document.published, language=document.language,
+                   credits=document.credits, cited_outlets=document.cited_outlets,
+                   foreign_spans=span_dicts(document.foreign), text=document.text, build_id=build_id)
+        with self._writing() as conn:
+            # Inside the transaction, so that a document another build stores meanwhile is skipped, not a crash
+            dialect_insert = {"sqlite": sqlite_dialect.insert, "postgresql": postgresql_dialect.insert}.get(
+                conn.dialect.name)
+            if dialect_insert is not None:
+                inserted = conn.execute(dialect_insert(documents).values(**row).on_conflict_do_nothing(
+                    index_elements=[documents.c.id]))
+                if inserted.rowcount == 0:
+                    return False
+            elif conn.execute(sa.select(documents.c.id).where(documents.c.id == document.id)).first():
                 return False
-            conn.execute(sa.insert(documents).values(
-                id=document.id, path=document.path, url=document.url, title=document.title,
-                outlet=document.outlet, published=document.published, language=document.language,
-                credits=document.credits, cited_outlets=document.cited_outlets,
-                foreign_spans=span_dicts(document.foreign), text=document.text,
-                build_id=build_id,
-            ))
+            else:
+                conn.execute(sa.insert(documents).values(**row))
             if analysis.entities:
                 conn.execute(sa.insert(entities), [
                     {"id": e.id, "document": document.id, "name": e.name, "type": e.type, "aliases": e.aliases}
@@ -345,10 +516,11 @@ class Store:
                 found.setdefault(row.document, []).append(Span(row.start, row.end))
         return found
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self, limit: int | None = None) -> Iterator[Document]:
+        """The documents in the order of their paths (the first `limit` of them, when given)."""
         with self.engine.connect() as conn:
             for row in conn.execute(sa.select(documents).order_by(documents.c.path, documents.c.url,
-                                                                  documents.c.id)):
+                                                                  documents.c.id).limit(limit)):
                 yield Document(
                     id=row.id, path=row.path, url=row.url, text=row.text, title=row.title,
                     outlet=row.outlet, published=row.published, language=row.language,
@@ -391,16 +563,24 @@ class Store:
                     content_spans=spans["content"],
                 )
 
-    def replace_reuse(self, found: list[Reuse]) -> None:
+    def replace_corpus(self, found: dict[str, object]) -> None:
+        """What the whole-corpus stages found, by name (`reuse`, `story`), swapped in in one transaction: a
+        build stopped at any moment (kill -9 too) leaves the previous version of all of it, or the new one."""
+        writers = {"reuse": self.replace_reuse, "story": self.replace_story}
+        with self._writing() as conn:
+            for name, value in found.items():
+                writers[name](value, conn)
+
+    def replace_reuse(self, found: list[Reuse], conn: Connection | None = None) -> None:
         """Reuse is a property of the whole corpus: recomputed after each build, swapped in at once."""
-        with self.engine.begin() as conn:
+        with self._writing(conn) as conn:
             conn.execute(sa.delete(reuse))
             if found:
                 conn.execute(sa.insert(reuse), [asdict(item) for item in found])
 
-    def replace_story(self, story: StoryAnalysis) -> None:
+    def replace_story(self, story: StoryAnalysis, conn: Connection | None = None) -> None:
         """Merged entities, claims and disputes: recomputed after each build, swapped in at once."""
-        with self.engine.begin() as conn:
+        with self._writing(conn) as conn:
             for table in STORY_TABLES:
                 conn.execute(sa.delete(table))
             if story.entities:
