@@ -80,3 +80,11 @@ def test_the_urls_site_is_found_with_no_network_and_no_cache_written(monkeypatch
     finally:
         metadata._domain_parser.cache_clear()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Source: Mayor of Dravik Jane Doe\n", id="a-person-with-a-title"),
+    pytest.param("Source: Ministry of Defence of Valdoria\n", id="a-ministry"),
+])
+def test_a_source_line_naming_a_person_is_not_the_outlet_when_the_url_names_the_site(line):
+    assert _outlet(HEADLINE + line + BODY, url="https://www.example.com/a") == "example.com"

@@ -135,7 +135,7 @@ def outlet(stated: str | None, site_name: str | None, lines: Iterable[str], mast
 
     1. the name its container states (`stated`: a JSON Lines record's `outlet`, `sitename`…);
     2. the name the page gives itself in its markup (`site_name`: og:site_name, as trafilatura reads it);
-    3. a "Source: X" line;
+    3. a "Source: X" line (where the URL is known, only an X that looks like an outlet or is its site);
     4. the site of its URL (`site_of`: "www.aljazeera.com" → "aljazeera.com"), spelt as the page spells
        it when a name on the page has the same letters ("Al Jazeera": its share links, masthead, title);
     5. the owner of its share links ("X on Facebook"), then a masthead that looks like an outlet's name.
@@ -148,9 +148,9 @@ def outlet(stated: str | None, site_name: str | None, lines: Iterable[str], mast
         if name and not _not_an_outlet(name):
             return name.strip()
     source, owner = _named_in_lines(lines)
-    if source:
-        return source
     site = site_of(url) or site_of(host)
+    if source and (not site or looks_like_outlet(source) or _spelt_on_page(site, [source])):
+        return source  # with a URL, "Source: X" must look like an outlet: it often names a person or an office
     if site:
         return _spelt_on_page(site, [owner, masthead, *_title_parts(title)]) or site
     if owner:
