@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.ingest import metadata
+from sitrep.ingest import extract, metadata
+from sitrep.records import RawDocument
 
 
 @pytest.mark.parametrize("lines, page_head, expected", [
@@ -93,3 +94,26 @@ def test_localised_dates_are_read_strictly(text, expected):
 ])
 def test_wire_text_in_capital_letters_and_localised_labels(lines, page_head, expected):
     assert metadata.publication_date(lines, page_head) == expected
+
+
+@pytest.mark.parametrize("url, date", [
+    pytest.param("https://example.com/news/2022/04/08/strike", "2022-04-08", id="year-month-day-folders"),
+    pytest.param("https://example.com/2022/4/9/strike", "2022-04-09", id="unpadded-folders"),
+    pytest.param("https://example.com/a/2021-09-06-council-vote", "2021-09-06", id="iso-in-the-slug"),
+    pytest.param("https://example.com/news/20210818-council-vote", "2021-08-18", id="eight-digits"),
+    pytest.param("https://example.com/2021/09/council-vote", None, id="a-month-is-not-a-day"),
+    pytest.param("https://example.com/page/202204/1258849.shtml", None, id="an-id-is-not-a-date"),
+    pytest.param("https://example.com/news/20211345", None, id="no-such-month"),
+])
+def test_date_from_url(url, date):
+    assert metadata.date_from_url(url) == date
+
+
+def test_a_crawled_page_stating_no_date_takes_its_urls_date():
+    body = "".join(f"The council approved budget line {n} after a long debate about the bridge repairs, "
+                   "officials said in a statement released late in the evening.\n" for n in range(3))
+    raw = RawDocument(path="crawl.jsonl", kind="text", content=body, url="https://example.com/2022/04/08/budget")
+    assert extract(raw).published == "2022-04-08"
+    stated = RawDocument(path="crawl.jsonl", kind="text", content="Published: March 3, 2022\n" + body,
+                         url="https://example.com/2022/04/08/budget")
+    assert extract(stated).published == "2022-03-03"

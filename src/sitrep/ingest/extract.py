@@ -47,7 +47,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
         title=title,
         outlet=metadata.outlet(raw.outlet, stated.get("outlet"), page_lines, page.masthead, raw.url, title),
         published=metadata.normalise_date(raw.published) or stated.get("published")
-        or metadata.publication_date(meta_lines, head_meta),
+        or metadata.publication_date(meta_lines, head_meta) or metadata.date_from_url(raw.url),
         language=doc_language,
         credits=metadata.wire_credits(page_lines, bylines),
         cited_outlets=metadata.cited_outlets(text),

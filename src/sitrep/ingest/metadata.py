@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from sitrep.ingest import patterns as P
 from sitrep.ingest.language import LANGUAGES
@@ -70,6 +71,22 @@ def _date_parser():
 def normalise_date(value: str | None) -> str | None:
     """A container's stated date ('2026-03-14T09:00:00Z', 'March 14, 2026') as YYYY-MM-DD."""
     return parse_date(value) if value else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date a URL's path carries ("/2021/09/06/", "/2021-09-06-title", "/20210906/"), for a page that
+    states none; a path holding only a year and a month gives nothing."""
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for pattern in P.URL_DATES:
+        for match in pattern.finditer(path):
+            try:
+                found = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+            return found.isoformat()
+    return None
 
 
 def publication_date(labelled_lines: Iterable[str], head_lines: Iterable[str]) -> str | None:

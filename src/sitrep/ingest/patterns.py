@@ -148,6 +148,12 @@ DATE_FORMS = [re.compile(p, re.I) for p in (
     r"(?P<year>(?:19|20)\d\d)\b",
 )]
 # Labels that say the date that follows is when the article appeared, best first.
+# Dates in a URL's path, for a page that states none: "/2021/09/06/", "/2021-09-06-…", "/20210906…".
+URL_DATES = [re.compile(p) for p in (
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?:/|$|[-_.])",
+    r"/(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?=\b|_)",
+    r"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?![\d])",
+)]
 DATE_LABELS = [
     ("published", re.compile(r"\b(first |originally )?(published|publicado|publicada|publié|publiée|pubblicato"
                              r"|veröffentlicht|опубликовано|опубліковано|yayınlanma)( on| at| el| le| il| am)?\s*:?",
