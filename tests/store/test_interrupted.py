@@ -22,8 +22,8 @@ from sitrep.settings import Settings
 from sitrep.store import Store
 
 KILLS = 5
-# One document a batch, in this process: each is stored as soon as it is parsed, so a kill can land
-# between any two of them, as well as in the whole-corpus stages.
+# One document a batch, in the build's own process: each is stored as soon as it is parsed, so that a kill
+# can land between any two of them, as well as in the whole-corpus stages.
 ONE_AT_A_TIME = Settings(workers=1, nlp_batch=1)
 OPTIONS = ["--workers", "1", "--setting", "nlp_batch=1"]
 CORPUS_TABLES = {  # the whole-corpus tables, without their row counters
@@ -54,16 +54,16 @@ def _build(files: list[str], db) -> pipeline.BuildReport:
     return pipeline.build(files, Store(str(db)), settings=ONE_AT_A_TIME)
 
 
-def _start(files: list[str], db) -> tuple[subprocess.Popen, float]:
-    """`sitrep build` in a process of its own, once it has begun (its model loaded, its build recorded)."""
-    builds = _rows(db, "SELECT count(*) FROM builds")
-    build = subprocess.Popen([sys.executable, "-m", "sitrep", "build", *files, "--db", str(db), *OPTIONS],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while _rows(db, "SELECT count(*) FROM builds") == builds and build.poll() is None:
-        assert time.monotonic() < deadline, "the build never started"
-        time.sleep(0.01)
-    return build, time.monotonic()
+def _count(db, table: str) -> int:
+    return _rows(db, f"SELECT count(*) FROM {table}")[0][0]
+
+
+def _kill(build: subprocess.Popen) -> None:
+    try:
+        os.killpg(build.pid, signal.SIGKILL)  # the build and any worker it started
+    except ProcessLookupError:  # it had finished
+        pass
+    build.wait()
 
 
 def test_a_build_killed_at_random_moments_leaves_a_whole_store(tmp_path):
@@ -74,35 +74,44 @@ def test_a_build_killed_at_random_moments_leaves_a_whole_store(tmp_path):
     assert previous["claims"] and previous["story_entities"]
     complete = tmp_path / "complete.db"
     shutil.copy(base, complete)
-    # What each build that gets killed would make, and when it stores its first document and ends (reading
-    # and extracting the first files take most of a build this small)
-    build, started = _start(files, complete)
-    stored_before, first_stored = _rows(complete, "SELECT count(*) FROM documents"), None
-    while build.poll() is None:
-        if first_stored is None and _rows(complete, "SELECT count(*) FROM documents") != stored_before:
-            first_stored = time.monotonic() - started
-        time.sleep(0.01)
-    assert build.returncode == 0
+    started = time.monotonic()
+    _build(files, complete)  # what each build that gets killed would make
     duration = time.monotonic() - started
     new, every_document = _corpus_tables(complete), _documents(complete)
-    assert new != previous
+    assert new != previous and len(every_document) > _count(base, "documents")
 
+    # The builds run at once, each in a process of its own on its own copy of the store. Each is killed
+    # at a random moment after it stored its first document (before that, reading and extracting the first
+    # files, it has written nothing but its build's row): between two documents, inside one, or in the
+    # whole-corpus stages; twice what this process took leaves room for the builds sharing the machine.
     seed = random.randrange(2**32)
-    earliest = 0.8 * (first_stored or 0)
     moments = random.Random(seed)
-    delays = sorted(moments.uniform(earliest, 1.1 * duration) for _ in range(KILLS))
+    delays = [moments.uniform(0, 2 * duration) for _ in range(KILLS)]
+    builds, kill_at = [], [None] * KILLS
+    for n in range(KILLS):
+        shutil.copy(base, tmp_path / f"killed-{n}.db")
+        builds.append(subprocess.Popen(
+            [sys.executable, "-m", "sitrep", "build", *files, "--db", str(tmp_path / f"killed-{n}.db"), *OPTIONS],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+    deadline = time.monotonic() + 300
+    try:
+        while any(at is None or at > 0 for at in kill_at):
+            assert time.monotonic() < deadline, "the builds never began storing"
+            for n, build in enumerate(builds):
+                if kill_at[n] is None and (_count(tmp_path / f"killed-{n}.db", "documents") > _count(base, "documents")
+                                           or build.poll() is not None):
+                    kill_at[n] = time.monotonic() + delays[n]
+                elif kill_at[n] is not None and 0 < kill_at[n] <= time.monotonic():
+                    _kill(build)
+                    kill_at[n] = 0
+            time.sleep(0.005)
+    finally:
+        for build in builds:
+            _kill(build)
+
     for n, delay in enumerate(delays):
         db = tmp_path / f"killed-{n}.db"
-        shutil.copy(base, db)
-        build, started = _start(files, db)
-        time.sleep(max(0.0, started + delay - time.monotonic()))
-        try:
-            os.killpg(build.pid, signal.SIGKILL)  # the build and any worker it started
-        except ProcessLookupError:  # it had finished
-            pass
-        build.wait()
-        where = f"killed {delay:.2f} s into the build (seed {seed})"
-
+        where = f"build {n} killed {delay:.2f} s after it stored its first document (seed {seed})"
         assert _rows(db, "PRAGMA integrity_check") == [("ok",)], where
         stored = _documents(db)
         assert all(stored[id_] == every_document[id_] for id_ in stored), where  # each one whole
