@@ -10,7 +10,7 @@ CHART_JS := src/sitrep/output/vendor/chart.umd.min.js
 CHROMIUM := /usr/bin/chromium
 SEEDS := ../shared/seeds
 
-.PHONY: run test lint bench lock js screenshot clean
+.PHONY: run test lint bench lock js screenshot clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ lint: $(STAMP)
 
 test: lint $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# Thousands of hostile files (tests/fuzz/hostile.py), one build a class; prints the figures (crashes, hangs,
+# files not named once, good documents lost, peak memory). `make test` runs a few hundred of them.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/hostile.py --cases-per-class $(or $(CASES),250)
 
 # A picture of the top of the seeds' report, to check by eye: build/seeds-report/report.png.
 screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)

@@ -22,6 +22,7 @@ from sitrep.errors import InputProblem
 from sitrep.events import document_events
 from sitrep.ingest import extract, read_file
 from sitrep.ingest.deadline import TimeLimitExceeded, time_limit
+from sitrep.ingest.extract import prepare as prepare_extraction
 from sitrep.ingest.files import Item, display_path, expand_inputs
 from sitrep.nlp import document_entities, document_statements
 from sitrep.records import (
@@ -253,6 +254,7 @@ def _read(path: str, settings: Settings) -> list[Item]:
 
 def _extract(raw: RawDocument, settings: Settings) -> Document | InputFailure:
     try:
+        prepare_extraction()  # once: the models extraction loads are no document's time
         with time_limit(settings.max_seconds_per_file):
             return extract(raw, settings)
     except TimeLimitExceeded:

@@ -8,6 +8,7 @@ article's paragraphs separated by blank lines; every later offset points into it
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sitrep.errors import InputProblem
 from sitrep.ingest import language, metadata
@@ -22,6 +23,16 @@ CREDIT_ELEMENTS = ("//figcaption | //*[contains(@class, 'caption') or contains(@
 # attribute of them. libxml2 checks each attribute of a tag against all the others before it.
 _TAG_HEAD = re.compile(r"""<([A-Za-z][^\s/>]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*+)""")
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
+@cache
+def prepare() -> None:
+    """Load what extraction loads on first use (trafilatura, htmldate, lingua's language models: seconds
+    of it), so that a time limit on one document never counts it."""
+    import htmldate  # noqa: F401
+    import trafilatura  # noqa: F401
+
+    language.detect_confident("Loaded once, before the first document.")
 
 
 def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document | InputFailure:

@@ -41,6 +41,7 @@ _INT_DIGITS = sys.get_int_max_str_digits() or 4300
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _JSON_BRACKET = re.compile(r"[\[\]{}]")
+_WARC_LENGTH = re.compile(r"\s*\d{1,18}\s*")  # a record's Content-Length: digits, no more than an index holds
 # What a JSON Lines record's fields may be called: sitrep's own names first, then trafilatura's JSON output
 # (source, date, sitename, source-hostname, hostname, raw_text), schema.org's and news APIs'.
 RECORD_KEYS = {
@@ -532,14 +533,25 @@ _JSON_DECODER = json.JSONDecoder(strict=False, parse_int=_json_int)  # a .json f
 
 def _read_warc(path: str, data: bytes, settings: Settings = DEFAULT_SETTINGS) -> Iterator[Item]:
     """Each response record with text or HTML; `data` is already unpacked. Record bodies are read up to
-    what is left of `max_decompressed_bytes` (their HTTP content encoding may be another gzip bomb)."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    what is left of `max_decompressed_bytes` (their HTTP content encoding may be another gzip bomb).
 
+    A record whose Content-Length is no length, or does not end where the next record starts, makes
+    the rest of the archive unreadable: one failure, and that record's own document is not kept (its
+    text is cut at a wrong place); the records before it are."""
+    records = _archive_records(data)
     left = settings.max_decompressed_bytes
     found = False
+    framed: Item | None = None  # the last record's item, given out once the next record starts right
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in records:
+            if records.misframed:
+                raise _BadRecord("a record's Content-Length does not match its content")
+            if framed is not None:
+                yield framed
+                framed = None
+            length = record.rec_headers.get_header("Content-Length") or ""
+            if not _WARC_LENGTH.fullmatch(length):
+                raise _BadRecord(f"a record's Content-Length is {length[:40]!r}")
             if record.rec_type != "response":
                 continue
             url = _no_surrogates(record.rec_headers.get_header("WARC-Target-URI") or "") or None
@@ -555,24 +567,66 @@ def _read_warc(path: str, data: bytes, settings: Settings = DEFAULT_SETTINGS) ->
             readable = encoding.bom_encoding(body) or not _looks_binary(body)
             text = decode(body, declared=encoding.charset_of(content_type), settings=settings) if readable else None
             if not text or not text.strip():
-                yield InputProblem.NO_ARTICLE.failure(path, url)
+                framed = InputProblem.NO_ARTICLE.failure(path, url)
                 continue
-            yield RawDocument(path=path, kind=_sniff_kind(text) if "html" not in content_type else "html",
-                              content=text, url=url)
+            framed = RawDocument(path=path, kind=_sniff_kind(text) if "html" not in content_type else "html",
+                                 content=text, url=url)
+        if records.misframed:
+            raise _BadRecord("a record's Content-Length does not match its content")
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield from _framed(framed, records)
         yield InputProblem.TRUNCATED.failure(path, detail=str(exc) or type(exc).__name__)
         return
-    except (ArchiveLoadFailed, ValueError, OSError, AttributeError, KeyError) as exc:
-        # warcio reports malformed records with whatever error its parser met first
-        yield InputProblem.BAD_WARC.failure(path, detail=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    except OverflowError:  # warcio's, for a Content-Length no index can hold
+        yield from _framed(framed, records)
+        yield InputProblem.BAD_WARC.failure(path, detail="a record's Content-Length is too large")
         return
-    except Exception as exc:  # noqa: BLE001 - an absurd Content-Length, say (OverflowError): still one bad archive
+    except Exception as exc:  # noqa: BLE001 - warcio reports malformed records with whatever error its parser met first
+        yield from _framed(framed, records)
         first = str(exc).splitlines()[0] if str(exc) else ""
-        detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        plain = isinstance(exc, _BadRecord | ValueError | OSError) or type(exc).__name__ == "ArchiveLoadFailed"
+        detail = first if plain and first else f"{type(exc).__name__}: {first}".rstrip(": ")
         yield InputProblem.BAD_WARC.failure(path, detail=detail)
         return
+    if framed is not None:
+        yield framed
     if not found:
         yield InputProblem.WARC_NO_RESPONSE.failure(path)
+
+
+class _BadRecord(Exception):
+    """A WARC record that cannot be read, nor anything after it."""
+
+
+def _framed(item: Item | None, records) -> Iterator[Item]:
+    """The last record's item, unless the record turned out not to end where its length said."""
+    if item is not None and not records.misframed:
+        yield item
+
+
+def _archive_records(data: bytes):
+    """warcio's records of `data`, told apart by their Content-Length; `.misframed` turns true when a
+    record is not followed by the blank line that ends it (warcio would print a warning and go on)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class Records(ArchiveIterator):
+        misframed = False
+
+        def _consume_blanklines(self):  # warcio 1.8's, less its warning on standard error
+            empty_size, first_line = 0, True
+            while True:
+                line = self.reader.readline()
+                if not line:
+                    return None, empty_size
+                if not line.rstrip() or first_line:
+                    empty_size += len(line)
+                    if line.rstrip():
+                        self.misframed = True
+                    first_line = False
+                    continue
+                return line, empty_size
+
+    return Records(io.BytesIO(data))
 
 
 def _str_or_none(value: object) -> str | None:
