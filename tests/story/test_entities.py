@@ -60,7 +60,23 @@ def test_a_foundation_named_after_a_person_is_not_the_person():
     pytest.param([_entity("a", 1, "del Orsa de Velmar"), _entity("b", 1, "Velmar", "place"),
                   _entity("c", 1, "Velmar", "place")],
                  ["del Orsa de Velmar", "Velmar"], False, id="a-place-is-not-the-surname-of-a-mislabelled-person"),
+    pytest.param([_entity("a", 1, "Mohammed Telmi"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Muhammad Telmi"), _entity("b", 2, "Orsa Front", "organisation"),
+                  _entity("c", 1, "Mohamed Telmi"), _entity("c", 2, "Orsa Front", "organisation")],
+                 ["Mohammed Telmi", "Muhammad Telmi", "Mohamed Telmi"], True,
+                 id="three-transliterations-of-one-given-name-join"),
+    pytest.param([_entity("a", 1, "Taras Honcharuk"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Taras Goncharuk"), _entity("b", 2, "Orsa Front", "organisation")],
+                 ["Taras Honcharuk", "Taras Goncharuk"], True, id="ukrainian-h-and-russian-g-spellings-join"),
+    pytest.param([_entity("a", 1, "Faheem Dashvi"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Fahim Dashvy"), _entity("b", 2, "Orsa Front", "organisation")],
+                 ["Faheem Dashvi", "Fahim Dashvy"], True, id="ee-for-i-and-a-final-y-for-i-join"),
+    pytest.param([_entity("a", 1, "Danylo Kyrylenko"), _entity("a", 2, "Orsa Front", "organisation"),
+                  _entity("b", 1, "Danilo Kirilenko"), _entity("b", 2, "Velmar Council", "organisation")],
+                 ["Danylo Kyrylenko", "Danilo Kirilenko"], False,
+                 id="transliterations-without-a-shared-context-stay-apart"),
 ])
 def test_names_across_articles_join_or_stay_apart(entities, names, joined):
     documents = documents_of(*sorted({e.documents[0] for e in entities}))
     assert _together(_merged(documents, entities), *names) is joined
+

@@ -2,7 +2,8 @@
 
 Each article's entities (see `entities`) are joined, strongest evidence first:
 1. the same name (titles stripped, accents folded) — any tagger label, the commonest wins;
-2. the same name spelt another way (Anvar/Anwar, Petrovic/Petrovich: every word alike, same initial);
+2. the same name spelt another way (Anvar/Anwar, Petrovic/Petrovich: every word alike, same initial; or
+   alike once transliterations are folded: Mohammed/Muhammad, Kyrylenko/Kirilenko, Honcharenko/Goncharenko);
 3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X);
 4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", when one candidate fits.
 Two full names that one article keeps apart are different people in every article: that is how a
@@ -18,7 +19,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
@@ -169,7 +170,7 @@ class _Merge:
         contexts = {key: set().union(*(self.nodes[i].context for i in ids)) for key, ids in by_name.items()}
         blocks: dict[str, list[tuple[Name, str]]] = defaultdict(list)
         for key in by_name:
-            blocks[key[0].words[0][:2]].append(key)
+            blocks[spelling_key(key[0].words[0])[:2]].append(key)
         pairs = []
         for keys in blocks.values():
             for x, a in enumerate(keys):
@@ -191,7 +192,7 @@ class _Merge:
                 continue  # only a cluster with a full name can explain a short one
             for m in members:
                 if m.type == "person" and m.name.full:
-                    by_key[m.name.words[-1][:3]].add(root)
+                    by_key[spelling_key(m.name.words[-1])[:3]].add(root)
                 if m.type in ("organisation", "group"):
                     for letters in _acronyms(m):
                         by_key["".join(sorted(letters))].add(root)
@@ -200,7 +201,7 @@ class _Merge:
                 continue
             node = max(members, key=lambda m: len(m.entity.mentions))
             key = "".join(sorted(node.entity.name)) if _is_acronym(node.entity.name) and node.type != "person" else (
-                node.name.words[-1][:3] if node.name.words else "")
+                spelling_key(node.name.words[-1])[:3] if node.name.words else "")
             candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r], self.settings)]
             if node.name.generation == "Jr.":
                 candidates = [r for r in candidates if "younger" in self.ages[self.groups.find(r)]]
@@ -219,8 +220,24 @@ class _Merge:
         return merged, links
 
 
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """A word as transliterators agree on it (`patterns.TRANSLITERATION`): Mohammed and Muhammad → muhamad."""
+    for pattern, replacement in P.TRANSLITERATION:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _words_alike(a: str, b: str, settings: Settings) -> bool:
-    return a == b or (a[0] == b[0] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= settings.spelling_similarity)
+    """One word spelt twice: alike letter for letter (Anvar/Anwar), or their spelling keys are (Kyrylenko/
+    Kirilenko, Honcharenko/Goncharenko, Wadood/Wudod), the same first letter either way."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    x, y = spelling_key(a), spelling_key(b)
+    return (a[0] == b[0] and fuzz.ratio(a, b) >= settings.spelling_similarity) or (
+        x[0] == y[0] and fuzz.ratio(x, y) >= settings.spelling_similarity)
 
 
 def _variant_score(a: _Node, b: _Node, settings: Settings) -> int:

@@ -14,6 +14,18 @@ PLACE_GENERIC = frozenset(
     """valley province district city town village region county state governorate oblast area municipality
     """.split()
 )
+# Spellings transliterators disagree on (names written from Arabic, Persian, Russian, Ukrainian:
+# Mohammed/Muhammad/Mohamed, Kyrylenko/Kirilenko, Honcharenko/Goncharenko, Faheem/Fahim, Dashti/Dashty,
+# Khalid/Halid, Yousef/Yusef, Wadood/Vadud): rewritten in this order, a word becomes its spelling key, and two
+# words are compared by their keys too. Lower-case, accent-folded words.
+TRANSLITERATION = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"ee|iy|yi|ij", "i"), (r"ou|oo", "u"),
+    (r"(\w)\1+", r"\1"),  # doubled letters: Mohammed/Mohamed
+    (r"kh", "h"), (r"gh", "g"), (r"zh", "z"), (r"ph", "f"), (r"dzh|dj", "j"), (r"w", "v"), (r"y", "i"),
+    (r"^h", "g"),  # Ukrainian h where Russian writes g: Honcharenko/Goncharenko
+    (r"o", "u"), (r"e", "a"),  # the vowels they write either way
+    (r"(\w)\1+", r"\1"),
+)]
 
 # --- Across articles: claims and disputes --------------------------------------------------
 # Contents that deny what follows them: "it is false that X" → X.
