@@ -75,6 +75,18 @@ def test_a_foundation_named_after_a_person_is_not_the_person():
                   _entity("b", 1, "Danilo Kirilenko"), _entity("b", 2, "Velmar Council", "organisation")],
                  ["Danylo Kyrylenko", "Danilo Kirilenko"], False,
                  id="transliterations-without-a-shared-context-stay-apart"),
+    pytest.param([_entity("a", 1, "Velmar Chargers", "organisation"), _entity("a", 2, "Ivo Marr"),
+                  _entity("b", 1, "Chargers", "organisation"), _entity("b", 2, "Ivo Marr")],
+                 ["Velmar Chargers", "Chargers"], True, id="an-organisations-short-name-joins-its-full-name"),
+    pytest.param([_entity("a", 1, "North Velmar Rovers", "organisation"),
+                  _entity("b", 1, "South Orsa Rovers", "organisation"), _entity("c", 1, "Rovers", "organisation")],
+                 ["Rovers", "North Velmar Rovers"], False, id="a-short-name-two-organisations-end-with-stays-alone"),
+    pytest.param([_entity("a", 1, "Orsa Medical Association", "organisation"),
+                  _entity("b", 1, "OMA", "organisation")],
+                 ["Orsa Medical Association", "OMA"], True, id="an-acronym-joins-its-expansion-in-another-article"),
+    pytest.param([_entity("a", 1, "Orsa Medical Association", "organisation"),
+                  _entity("b", 1, "Orsa Mining Authority", "organisation"), _entity("c", 1, "OMA", "organisation")],
+                 ["Orsa Medical Association", "OMA"], False, id="an-acronym-two-organisations-share-stays-alone"),
 ])
 def test_names_across_articles_join_or_stay_apart(entities, names, joined):
     documents = documents_of(*sorted({e.documents[0] for e in entities}))

@@ -5,7 +5,8 @@ Each article's entities (see `entities`) are joined, strongest evidence first:
 2. the same name spelt another way (Anvar/Anwar, Petrovic/Petrovich: every word alike, same initial; or
    alike once transliterations are folded: Mohammed/Muhammad, Kyrylenko/Kirilenko, Honcharenko/Goncharenko);
 3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X);
-4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", when one candidate fits.
+4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", an organisation's last word
+   ("Chargers" for "San Diego Chargers"), when one candidate fits.
 Two full names that one article keeps apart are different people in every article: that is how a
 father and a son who share a name stay apart. "X, the son of Y" and a "Jr." tell the generations
 apart. Spelling variants and fuller forms also need a shared context (another entity named in
@@ -196,13 +197,18 @@ class _Merge:
                 if m.type in ("organisation", "group"):
                     for letters in _acronyms(m):
                         by_key["".join(sorted(letters))].add(root)
+                    if m.name.full:  # "Chargers" for "San Diego Chargers"
+                        by_key["last:" + m.name.words[-1]].add(root)
         for root, members in clusters.items():
             if any(m.name.full for m in members):
                 continue
             node = max(members, key=lambda m: len(m.entity.mentions))
             key = "".join(sorted(node.entity.name)) if _is_acronym(node.entity.name) and node.type != "person" else (
                 spelling_key(node.name.words[-1])[:3] if node.name.words else "")
-            candidates = [r for r in sorted(by_key.get(key, ())) if _short_fits(node, clusters[r], self.settings)]
+            found = set(by_key.get(key, ()))
+            if node.type in ("organisation", "group") and node.name.words:
+                found |= by_key.get("last:" + node.name.words[-1], set())
+            candidates = [r for r in sorted(found) if _short_fits(node, clusters[r], self.settings)]
             if node.name.generation == "Jr.":
                 candidates = [r for r in candidates if "younger" in self.ages[self.groups.find(r)]]
             elif _is_acronym(node.entity.name) and len(candidates) > 1:
@@ -283,6 +289,10 @@ def _short_fits(node: _Node, members: list[_Node], settings: Settings) -> bool:
         return any(member.type in ("organisation", "group") and any(
             x == text or len(x) == len(text) > 2 and sorted(x) == sorted(text) for x in _acronyms(member))
             for member in members)
+    if node.type in ("organisation", "group") and node.name.words and any(
+            m.type in ("organisation", "group") and m.name.full and m.name.words[-1] == node.name.words[-1]
+            for m in members):
+        return True  # the last word of an organisation's full name
     if node.type not in ("person", "organisation"):
         return False  # a place is nobody's surname
     surname = node.name.words[-1] if node.name.words else ""
