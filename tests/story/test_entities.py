@@ -92,3 +92,19 @@ def test_names_across_articles_join_or_stay_apart(entities, names, joined):
     documents = documents_of(*sorted({e.documents[0] for e in entities}))
     assert _together(_merged(documents, entities), *names) is joined
 
+
+@pytest.mark.parametrize("names, joined", [
+    pytest.param(("Dobropillya", "Dobropillia"), True, id="two-spellings-of-one-gazetteer-town-join"),
+    pytest.param(("Kiev", "Kyiv"), True, id="a-city-under-its-old-and-new-name-joins"),
+    pytest.param(("Kyiv", "Kharkiv"), False, id="two-cities-stay-apart"),
+])
+def test_places_join_through_the_gazetteers_alternate_names(names, joined):
+    entities = [_entity("a", 1, names[0], "place"), _entity("a", 2, "Orsa Front", "organisation"),
+                _entity("b", 1, names[1], "place"), _entity("b", 2, "Orsa Front", "organisation")]
+    assert _together(_merged(documents_of("a", "b"), entities), *names) is joined
+
+
+def test_a_person_is_not_joined_through_the_gazetteer():
+    entities = [_entity("a", 1, "Dobropillya", "person"), _entity("a", 2, "Orsa Front", "organisation"),
+                _entity("b", 1, "Dobropillia", "person"), _entity("b", 2, "Orsa Front", "organisation")]
+    assert not _together(_merged(documents_of("a", "b"), entities), "Dobropillya", "Dobropillia")

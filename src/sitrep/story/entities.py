@@ -4,7 +4,8 @@ Each article's entities (see `entities`) are joined, strongest evidence first:
 1. the same name (titles stripped, accents folded) — any tagger label, the commonest wins;
 2. the same name spelt another way (Anvar/Anwar, Petrovic/Petrovich: every word alike, same initial; or
    alike once transliterations are folded: Mohammed/Muhammad, Kyrylenko/Kirilenko, Honcharenko/Goncharenko);
-3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X);
+3. a fuller form of a name (a middle name more, "X News Agency" for "X", "X Valley" for the place X), and
+   two names the gazetteer gives one place (Kiev/Kyiv);
 4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", an organisation's last word
    ("Chargers" for "San Diego Chargers"), when one candidate fits.
 Two full names that one article keeps apart are different people in every article: that is how a
@@ -24,6 +25,7 @@ from functools import lru_cache, partial
 
 from rapidfuzz import fuzz
 
+from sitrep.events.places import Gazetteer, gazetteer
 from sitrep.groups import Groups
 from sitrep.nlp.entities import initials, name_form
 from sitrep.nlp.patterns import GENERATION_MARKERS
@@ -81,6 +83,7 @@ def merge_entities(documents: list[Document], entities: list[Entity],
     merge = _Merge(nodes, _generations(by_document, texts, settings), settings)
     merge.join_same_names()
     merge.join_variants()
+    merge.join_places(gazetteer(settings.event_min_city_population))
     merge.attach_short_forms()
     return merge.result()
 
@@ -183,6 +186,30 @@ class _Merge:
             for i in by_name[a]:
                 for j in by_name[b]:
                     self.union(i, j)
+
+    # 2b. two names of one place in the gazetteer, with a shared context
+    def join_places(self, places: Gazetteer) -> None:
+        """Dobropillya and Dobropillia, Kiev and Kyiv: names GeoNames gives one city, for entities typed as
+        places. Countries keep to their names: on ECB+ dev, joining a country's other names ("America", "the US")
+        cost precision where the annotators kept them apart."""
+        by_name: dict[Name, list[int]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            if node.type == "place" and node.name.words:
+                by_name[node.name].append(i)
+        by_place: dict[int, list[Name]] = defaultdict(list)
+        for name in by_name:
+            text = " ".join(name.words)
+            city = None if places.country(text) else places.city(text)
+            if city:
+                by_place[city["geonameid"]].append(name)
+        for names in by_place.values():
+            contexts = {n: set().union(*(self.nodes[i].context for i in by_name[n])) for n in names}
+            for x, a in enumerate(names):
+                for b in names[x + 1:]:
+                    if contexts[a] & contexts[b]:
+                        for i in by_name[a]:
+                            for j in by_name[b]:
+                                self.union(i, j)
 
     # 4. a name alone
     def attach_short_forms(self) -> None:
