@@ -67,7 +67,7 @@ DOCUMENT_STAGES = (
 CORPUS_STAGES = (
     Stage("reuse", find_reuse, reads=("documents", "settings"), writes=("reuse",), label="finding reused passages"),
     Stage("story", analyse_story,
-          reads=("documents", "entities", "attributions", "statements", "reuse", "settings"),
+          reads=("documents", "entities", "attributions", "statements", "reuse", "settings", "events"),
           writes=("story",), label="merging entities, grouping claims, finding disputes"),
 )
 
@@ -226,7 +226,8 @@ def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str
     """The whole-corpus stages in order; what they all wrote goes into the store in one transaction, so that a
     build stopped at any moment leaves the previous results or the new ones, never some of each or none."""
     stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
-              "attributions": lambda: list(store.attributions()), "statements": store.statements}
+              "attributions": lambda: list(store.attributions()), "statements": store.statements,
+              "events": lambda: list(store.events())}
     values: dict = {"settings": settings}
     for stage in CORPUS_STAGES:
         on_stage(stage.label)

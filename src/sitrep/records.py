@@ -192,7 +192,9 @@ class Claim:
         return [m.attribution for m in self.members if m.attribution and m.kind != "denied"]
 
 
-DISPUTE_KINDS = ("denial", "accusation", "control", "attack", "target", "figures")
+# The last three come from story events' versions (story.versions): the slot whose values conflict.
+DISPUTE_KINDS = ("denial", "accusation", "control", "attack", "target", "figures", "responsibility", "casualties",
+                 "occurred")
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ class StoryAnalysis:
     entity_links: dict[str, str] = field(default_factory=dict)  # article entity id → story entity id
     claims: list[Claim] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
+    events: list[StoryEvent] = field(default_factory=list)  # events across articles (story.versions)
 
 
 # --- Events (sitrep.events): what happened, where, when, how many, according to whom ---------------
@@ -317,3 +320,54 @@ def event_from_dict(data: dict) -> Event:
         data[key] = Count(**data[key]) if data.get(key) else None
     data["mentions"] = [EventMention(**m) for m in data.get("mentions", [])]
     return Event(**data)
+
+
+@dataclass
+class Version:
+    """One source's value for one slot of a story event: responsibility ("Russia", "not Russia"), occurred
+    ("happened", "denied"), targets, killed and injured ({"low", "best", "high"}), place, date."""
+
+    id: str
+    slot: str
+    value: object
+    document: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_entity: str | None
+    via: list[str]
+    attribution: str | None
+    published: str | None  # the article's date
+    status: str
+    hedged: bool
+    side: str | None  # whom the speaker speaks for (a country's key, "russi"), None: the article's own voice
+    origin: str  # the independent origin (story.claims.independent_origins)
+    claim: str | None  # the claim the mention is a member of
+
+
+@dataclass
+class StoryEvent:
+    """One real event across articles: every mention of it, each source's version, casualty estimates."""
+
+    id: str
+    type: str
+    sub_type: str
+    status: str
+    date: str | None
+    place: EventPlace | None
+    events: list[str]  # the per-article events its mentions belong to
+    documents: list[str]
+    mentions: list[EventMention] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+    fatalities: dict | None = None  # {"low", "best", "high", "best_from", "figures": [...]}
+    injured: dict | None = None
+    disputes: list[dict] = field(default_factory=list)  # {"id", "kind", "a", "b", "reason"}: a, b are versions
+
+
+def story_event_from_dict(data: dict) -> StoryEvent:
+    data = dict(data)
+    data["place"] = EventPlace(**data["place"]) if data.get("place") else None
+    data["mentions"] = [EventMention(**m) for m in data.get("mentions", [])]
+    data["versions"] = [Version(**v) for v in data.get("versions", [])]
+    return StoryEvent(**data)

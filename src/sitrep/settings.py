@@ -130,6 +130,9 @@ class Settings:
     figures_max_days_apart: int = _field(
         3, "Two figures for one count are compared only when their articles appeared within this many days of "
            "each other; further apart, a toll has moved on (a series on the timeline, not a dispute).")
+    story_event_date_window_days: int = _field(
+        1, "Story events: two event mentions whose dates are both known are one event only when the dates are at "
+           "most this many days apart ('last night' and 'on Friday' may name the same strike).")
     dispute_min_shared_names: int = _field(
         2, "Disputes across articles: the two claims' sentences must share this many names or kinds of place "
            "('bridge'), one of them at least a name.")

@@ -90,7 +90,8 @@ def test_disputes_have_an_id_and_a_kind(exported):
     disputes = story["disputes"]
     assert len({d["id"] for d in disputes}) == len(disputes)
     prefixes = {"denial": "denial: ", "accusation": "denial of an accusation", "figures": "different figures: ",
-                **{frame: "exclusive outcomes: " + words for frame, words in FRAME_REASONS.items()}}
+                **{frame: "exclusive outcomes: " + words for frame, words in FRAME_REASONS.items()},
+                **{kind: kind + ": " for kind in ("responsibility", "casualties", "occurred")}}  # story events
     assert prefixes.keys() == set(DISPUTE_KINDS)
     for d in disputes:
         assert list(d) == ["id", "kind", "a", "b", "reason"]

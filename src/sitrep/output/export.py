@@ -1,6 +1,7 @@
 """Export the store's contents in the documented contract.
 
-- `json`: one object, a list a section (documents, entities, attributions, reuse, claims, disputes, events).
+- `json`: one object, a list a section (documents, entities, attributions, reuse, claims, disputes, events,
+  story_events).
 - `jsonl`: one item a line, with "section" naming its list.
 - `csv`, `parquet`: a folder with one flat table a file (TABLES: documents, entities, mentions,
   attributions, reuse, claims, claim_members, disputes, events); ids join across the tables.
@@ -21,7 +22,18 @@ from pathlib import Path
 
 from sitrep.errors import UsageProblem
 from sitrep.output import events as event_output
-from sitrep.records import Attribution, Claim, Document, Entity, Event, Mention, Reuse, StoryAnalysis, span_dicts
+from sitrep.records import (
+    Attribution,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Reuse,
+    StoryAnalysis,
+    StoryEvent,
+    span_dicts,
+)
 
 FORMATS = ("json", "jsonl", "csv", "parquet", "graphml", "acled", "ucdp")
 FOLDER_FORMATS = ("csv", "parquet")  # one file a table, into a folder
@@ -70,6 +82,12 @@ def claim_record(claim: Claim) -> dict:
     }
 
 
+def story_event_record(event: StoryEvent) -> dict:
+    """One event across articles: its mentions, each source's version of each slot, casualty estimates and the
+    disputes among its versions (`a`, `b`: version ids)."""
+    return asdict(event)
+
+
 def contract(documents: Iterable[Document], attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = (),
              story: StoryAnalysis | None = None,
              mentions: dict[str, list[tuple[str, Mention]]] | None = None, events: Iterable[Event] = ()) -> dict:
@@ -89,6 +107,7 @@ def contract(documents: Iterable[Document], attributions: Iterable[Attribution] 
         "claims": [claim_record(c) for c in story.claims],
         "disputes": [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason} for d in story.disputes],
         "events": event_output.event_records(events, story.entity_links),
+        "story_events": [story_event_record(e) for e in story.events],
     }
     for section in LATER_SECTIONS:
         found[section] = []

@@ -45,9 +45,10 @@ from sitrep.records import (
     StoryAnalysis,
     event_from_dict,
     span_dicts,
+    story_event_from_dict,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = sa.MetaData()
 
@@ -199,7 +200,14 @@ events = sa.Table(
     sa.Column("data", sa.JSON, nullable=False),  # the whole records.Event, as a dict
 )
 
-STORY_TABLES = (disputes, claims, entity_links, story_entities)  # in the order they are emptied
+# Events across articles (story.versions): each records.StoryEvent as JSON, with its versions and estimates.
+story_events = sa.Table(
+    "story_events", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+STORY_TABLES = (story_events, disputes, claims, entity_links, story_entities)  # in the order they are emptied
 
 
 def _create_v1(conn: Connection) -> None:
@@ -239,9 +247,13 @@ def _add_events(conn: Connection) -> None:
     metadata.create_all(conn, tables=[events])
 
 
+def _add_story_events(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[story_events])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
-    5: _add_dispute_kinds, 6: _add_events,
+    5: _add_dispute_kinds, 6: _add_events, 7: _add_story_events,
 }
 
 
@@ -596,6 +608,8 @@ class Store:
                      "parent": c.parent, "members": [asdict(m) for m in c.members]} for c in story.claims])
             if story.disputes:
                 conn.execute(sa.insert(disputes), [asdict(d) for d in story.disputes])
+            if story.events:
+                conn.execute(sa.insert(story_events), [{"id": e.id, "data": asdict(e)} for e in story.events])
 
     def story(self) -> StoryAnalysis:
         article_entities = list(self.entities())
@@ -612,9 +626,11 @@ class Store:
                      for r in conn.execute(sa.select(claims))]
             pairs = [Dispute(r.a, r.b, r.reason, r.kind)
                      for r in conn.execute(sa.select(disputes).order_by(disputes.c.id))]
+            across = [story_event_from_dict(r.data) for r in conn.execute(sa.select(story_events))]
         merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
         found.sort(key=lambda c: (-c.independent_origins, -len(c.members), c.id))
-        return StoryAnalysis(merged, links, found, pairs)
+        across.sort(key=lambda e: (-len(e.mentions), e.date or "", e.id))
+        return StoryAnalysis(merged, links, found, pairs, across)
 
     def events(self) -> Iterator[Event]:
         """Each document's events, in document and id order."""
