@@ -378,7 +378,7 @@ class _Context:
 
     def _entity_in(self, head: Token) -> Entity | None:
         """The entity a phrase names: the head's own, else the nearest one before it inside the phrase
-        ("Ahmad Massoud's National Resistance Front forces": the front, not the person)."""
+        ("Jana Orlen's Valley Defence Front forces": the front, not the person)."""
         if head.i in self.entity_of_token:
             return self.entity_of_token[head.i]
         for token in reversed(list(self.doc[head.left_edge.i:head.i])):
