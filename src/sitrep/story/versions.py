@@ -64,6 +64,8 @@ MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in M
 AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?P<by>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
                    r"|(?P<adj>[A-Z][a-z]+(?:ian|an|ese|ish|i))\s+(?:\w+\s+)?(?:missiles?|rockets?|forces|troops|army|"
                    r"military|occupiers|strikes?|shelling|drones?|jets?|aircraft|artillery|units?)\b")
+REPORTED = re.compile(r"\b(?:allegations?|claims?|reports?|accusations?|statements?)\s+(?:by|of|from|about|that)\b",
+                      re.I)
 RESPONSIBILITY_DENIAL = re.compile(r"\b(?:responsib\w*|involv\w*|carried\s+out|behind|its\s+(?:missiles?|forces|"
                                    r"troops)|did\s+not\s+(?:fire|launch|strike|carry)|fired|launched)\b", re.I)
 FAMILY_WORDS = frozenset(STOPWORDS) | {"the", "a", "an", "this", "that", "these", "those", "friday", "saturday",
@@ -106,8 +108,8 @@ class _Sides:
         self.capitals |= GOVERNMENT_SEATS
 
     def of(self, name: str | None) -> str | None:
-        """The side a name speaks or acts for: a country (by name, demonym, capital or seat), else its first
-        capitalised word's key (an invented country's demonym matches its name the same way)."""
+        """The side a name speaks or acts for: a country (by name, demonym, capital or seat), else a word that
+        reads as a demonym ("Valdorian army": valdori, as "Valdoria" is); None for a person or an office."""
         if not name:
             return None
         folded = fold(name)
@@ -116,9 +118,14 @@ class _Sides:
                 return _key(country)
         words = [w for w in NAME.findall(name) if w.lower() not in FAMILY_WORDS]
         for word in words:
-            if _key(word) in self.country_keys:
-                return _key(word)
-        return _key(words[0]) if words else None
+            best = max((k for k in self.country_keys if fold(word).startswith(k[:max(4, len(k) - 1)])),
+                       key=len, default=None)
+            if best:
+                return best
+        for word in words:
+            if re.search(r"(?:ian|an|ese|ish|i|ia|land|stan)(?:[’']s)?$", word):
+                return fold(word).removesuffix("'s").removesuffix("’s")[:6]  # Valdoria, Valdorian: valdor
+        return None
 
     def is_general(self, word: str) -> bool:
         """A country, its demonym or its capital: named by every article of a story, no evidence of one event."""
@@ -266,6 +273,10 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
     for unit, member in zip(units, members, strict=True):
         unit.origin = origin_of[id(member)]
     versions = [v for unit in units for v in _versions(unit)]
+    blamed = {v.value for v in versions if v.slot == "responsibility" and not v.value.startswith("not ")}
+    for v in versions:  # a side that denies, when others blame it, denies its role, not the event
+        if v.slot == "occurred" and v.value == "denied" and v.side in blamed:
+            v.slot, v.value = "responsibility", "not " + v.side
     key = "|".join(f"{u.event.document}:{u.mention.start}:{u.mention.end}" for u in units)
     event_id = "S" + hashlib.sha1(key.encode()).hexdigest()[:12]
     statuses = [u.mention.status for u in units]
@@ -326,7 +337,10 @@ def _versions(unit: _Unit) -> list[Version]:
     sides = _sides()
     speaker_side = sides.of(m.speaker)
     blamed = []
+    reported = REPORTED.search(m.text)
     for match in AGENT.finditer(m.text):
+        if reported and reported.start() <= match.start() < reported.end() + 60:
+            continue  # "allegations by Kyiv of a Russian attack": the speaker reports the blame, not makes it
         side = sides.of(match.group("by") or match.group("adj"))
         if side and side not in blamed:
             blamed.append(side)
