@@ -6,7 +6,8 @@ entities decoded) for HTML, WARC response records and JSON Lines records with
 `html`, of the `text` field for JSON Lines records with `text`. Besides the
 snippets it checks that every document key exists, that titles, credits, cited
 outlets, `via` links and entity names occur in the text, that stated dates are
-on the page and that no must_keep overlaps a must_drop.
+on the page, that no must_keep overlaps a must_drop and that a story event's
+casualty estimate reads low <= best <= high.
 
     python examples/check_expected.py      (needs pyyaml and warcio)
 
@@ -214,6 +215,23 @@ def main() -> int:
         c.doc(f"events[{i}]", item["doc"])
         if item.get("location"):
             c.snippet(f"events[{i}].location", item["doc"], item["location"])
+
+    story_events = expected.get("story_events") or {}
+    for i, item in enumerate(story_events.get("same") or []):
+        if len(item["mentions"]) < 2:
+            c.fail(f"story_events.same[{i}]", "fewer than two mentions")
+        for j, mention in enumerate(item["mentions"]):
+            c.snippet(f"story_events.same[{i}].mentions[{j}]", mention["doc"], mention["snippet"])
+    for i, item in enumerate(story_events.get("different") or []):
+        for side in ("a", "b"):
+            c.snippet(f"story_events.different[{i}].{side}", item[side]["doc"], item[side]["snippet"])
+    for i, item in enumerate(story_events.get("casualties") or []):
+        where = f"story_events.casualties[{i}]"
+        c.snippet(where + ".at", item["at"]["doc"], item["at"]["snippet"])
+        c.checked += 1
+        low, best, high = item.get("low"), item.get("best"), item.get("high")
+        if best is None or (low is not None and low > best) or (high is not None and high < best):
+            c.fail(where, f"not low <= best <= high: {low}, {best}, {high}")
 
     for line in c.errors:
         print("FAIL", line)
