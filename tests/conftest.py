@@ -46,7 +46,8 @@ def assert_met(items: list[dict], level: str, met: Callable[[dict], bool], descr
 
 def build_story(folder: Path, db: Path) -> dict:
     store = Store(str(db))
-    pipeline.build(pipeline.input_files([str(folder)]), store)
+    report = pipeline.build(pipeline.input_files([str(folder)]), store)
+    assert report.stage_failure is None, report.stage_failure.message
     return export.story_of(store)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -47,6 +48,33 @@ def test_failure_during_analysis_is_reported_with_its_file(tmp_path, monkeypatch
     result = CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 1
     assert f"{tmp_path / 'a.txt'}: [W013]" in result.output and "parser exploded" in result.output
+
+
+def test_a_failing_story_stage_fails_loudly_and_keeps_the_previous_story(tmp_path, monkeypatch):
+    """Regression: a story stage that raised (two child claims with one id) left the store without entities,
+    claims or disputes while `show` said "0 failures" and the report said no claims were found."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    before = Store(db).story()
+    assert before.claims
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("two claims with one id")
+
+    stages = tuple(replace(s, run=broken) if s.name == "story" else s for s in pipeline.CORPUS_STAGES)
+    monkeypatch.setattr(pipeline, "CORPUS_STAGES", stages)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("river port", "airport"))
+    result = runner.invoke(app, ["build", str(tmp_path / "b.txt"), "--db", db])
+    assert result.exit_code == cli.UNEXPECTED_STATUS
+    assert "[E018]" in result.output and "'story'" in result.output and "two claims with one id" in result.output
+    assert "1 documents added" in result.output
+    after = Store(db).story()
+    assert [c.id for c in after.claims] == [c.id for c in before.claims]
+    assert len(after.entities) == len(before.entities)
+    shown = runner.invoke(app, ["show", "--db", db])
+    assert "1 failures in the last build" in shown.output and "[E018]" in shown.output
 
 
 # Commands that only read: show, export, report

@@ -156,7 +156,9 @@ def build(
         help="A file of URLs, one a line (- reads standard input): each page is fetched and read as HTML; "
              "the only network sitrep uses.")] = None,
 ) -> None:
-    """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed."""
+    """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed, 3 if a
+    whole-corpus stage failed (the documents are stored; the reuse and story results stay those of the build
+    before)."""
     try:
         flags = {"max_bytes": max_bytes, "model": model, "workers": workers}
         settings = Settings(**flags | dict(map(parse_setting, setting or ())))
@@ -191,6 +193,9 @@ def build(
                                 on_problem=on_problem, on_stage=on_stage)
     _say(out, f"{report.added} documents added, {report.unchanged} already stored, "
               f"{len(report.failures)} failed, {len(report.skipped)} skipped → {db}")
+    if report.stage_failure is not None:
+        _say(err, f"error {report.stage_failure.message}", style="red")
+        raise typer.Exit(UNEXPECTED_STATUS)
     if not report.ok:
         raise typer.Exit(1)
 

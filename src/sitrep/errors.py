@@ -79,6 +79,8 @@ class UsageProblem(str, Enum):
     SCHEMA_TOO_OLD = ("E016 the database has schema version {found}, older than this sitrep ({known}); "
                       "`sitrep upgrade --db {db}` brings it up to date")
     UNEXPECTED = "E017 sitrep failed: {detail} (`sitrep --debug …` shows where)"
+    STAGE_FAILED = ("E018 the whole-corpus stage {stage!r} failed: {detail}; the store keeps the reuse and story "
+                    "results of the build before (the documents of this build are stored)")
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

@@ -18,7 +18,7 @@ from multiprocessing import get_context
 
 from sitrep import nlp
 from sitrep.attribution import document_attributions
-from sitrep.errors import InputProblem
+from sitrep.errors import InputProblem, UsageProblem
 from sitrep.events import document_events
 from sitrep.ingest import extract, read_file
 from sitrep.ingest.deadline import TimeLimitExceeded, time_limit
@@ -84,10 +84,11 @@ class BuildReport:
     failures: list[InputFailure] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     on_problem: Callable[[InputFailure | SkippedFile], None] = field(default=lambda problem: None, repr=False)
+    stage_failure: InputFailure | None = None  # a whole-corpus stage failed: its results are the previous ones
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.failures and self.stage_failure is None
 
 
 def input_files(inputs: list[str], follow_links: bool = False) -> list[str | InputFailure | SkippedFile]:
@@ -217,25 +218,37 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
             _store(analysed, store, build_id, report)
     for analysed in analysers.finish():
         _store(analysed, store, build_id, report)
-    _run_corpus_stages(store, settings, on_stage)
-    store.finish_build(build_id, report.added, report.unchanged, len(report.failures))
+    report.stage_failure = _run_corpus_stages(store, settings, on_stage)
+    if report.stage_failure is not None:
+        store.add_failure(build_id, report.stage_failure)
+    store.finish_build(build_id, report.added, report.unchanged, len(report.failures) + bool(report.stage_failure))
     return report
 
 
-def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str], None]) -> None:
+def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str], None]) -> InputFailure | None:
     """The whole-corpus stages in order; what they all wrote goes into the store in one transaction, so that a
-    build stopped at any moment leaves the previous results or the new ones, never some of each or none."""
+    build stopped at any moment leaves the previous results or the new ones, never some of each or none.
+    A stage that fails (or a store that refuses what they wrote) is the build's failure, with a coded line:
+    the previous results stay in place."""
     stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
               "attributions": lambda: list(store.attributions()), "statements": store.statements,
               "events": lambda: list(store.events())}
     values: dict = {"settings": settings}
-    for stage in CORPUS_STAGES:
-        on_stage(stage.label)
-        for name in stage.reads:
-            if name not in values:
-                values[name] = stored[name]()
-        _run_stage(stage, values)
-    store.replace_corpus({name: values[name] for stage in CORPUS_STAGES for name in stage.writes})
+    failing = ""
+    try:
+        for stage in CORPUS_STAGES:
+            failing = stage.name
+            on_stage(stage.label)
+            for name in stage.reads:
+                if name not in values:
+                    values[name] = stored[name]()
+            _run_stage(stage, values)
+        failing = "store"
+        store.replace_corpus({name: values[name] for stage in CORPUS_STAGES for name in stage.writes})
+    except Exception as exc:  # noqa: BLE001 - the documents are stored; keep them and say what failed
+        message = UsageProblem.STAGE_FAILED.error(stage=failing, detail=_one_line(exc))
+        return InputFailure(f"(stage {failing})", "E018", str(message))
+    return None
 
 
 def _read(path: str, settings: Settings) -> list[Item]:

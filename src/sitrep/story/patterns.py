@@ -66,3 +66,17 @@ MILITARY_TARGET = re.compile(
 # Blame laid on someone, which a denial may answer ("blamed X for the attack", "accused X of…").
 ACCUSATION = re.compile(r"\b(?:blam\w*|accus\w*|held\s+[\w\s]{1,40}?\s+responsible)\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|nor|n’t|n't|none|neither|without)\b", re.I)
+
+# --- Across articles: events ------------------------------------------------------------------
+# Victims and targets every event of a war has: no evidence that two mentions are one event.
+GENERIC_VICTIMS = frozenset(
+    """people civilians residents fighters soldiers troops militants men women children hundreds dozens thousands
+    scores many several others police officers""".split())
+# An armed group names its own side ("the Ostrak Front"): the head word that ends its name.
+ARMED_GROUP_HEADS = frozenset(
+    """front army movement brigade brigades battalion battalions corps forces militia militias guard guards
+    council alliance coalition""".split())
+# A mention that points back at an event its article reports: "blamed X for the attack".
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that|its|[A-Z][a-z]+day[’']s)\s+(?:\w+\s+)?(?:attack|strike|shelling|"
+                           r"bombing|blast|explosion|raid|assault|massacre|killings?|incident|operation)\b", re.I)
+

