@@ -123,7 +123,8 @@ class Settings:
         4, "Claims: two figures of the same kind (killed, wounded) count the same thing when their sentences share "
            "this many content words.")
     claim_max_word_share: float = _field(
-        0.2, "Claims: a word found in more than this share of all assertions is common, not a content word.")
+        0.2, "Claims: a word found in more than this share of the assertions of the articles that use it is common, "
+            "not a content word.")
     claim_common_word_min_count: int = _field(
         10, "Claims: a word found this many times or fewer is never common.")
     claim_max_word_postings: int = _field(

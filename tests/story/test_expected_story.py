@@ -148,3 +148,67 @@ def test_every_dispute_names_two_known_claims_and_a_reason(corpus):
     for dispute in story["disputes"]:
         assert dispute["a"] in claims and dispute["b"] in claims and dispute["a"] != dispute["b"]
         assert dispute["reason"]
+
+
+def _story_events_at(story: dict, side: dict) -> set[str]:
+    """Story events with a mention overlapping the snippet (offsets compared on the normalised text)."""
+    place = _locate(story, side)
+    if place is None:
+        return set()
+    document, start, end = place
+    text = next(d["text"] for d in story["documents"] if d["id"] == document)
+    found = set()
+    for event in story["story_events"]:
+        for mention in event["mentions"]:
+            if mention["document"] != document:
+                continue
+            m_start = len(normalise(text[:mention["start"]] + "x")) - 1
+            m_end = m_start + len(normalise(text[mention["start"]:mention["end"]]))
+            if m_start < end and start < m_end:
+                found.add(event["id"])
+    return found
+
+
+def _one_event(story: dict, item: dict) -> bool:
+    held = [_story_events_at(story, side) for side in item["mentions"]]
+    return bool(set.intersection(*held))
+
+
+def _two_events(story: dict, item: dict) -> bool:
+    a, b = _story_events_at(story, item["a"]), _story_events_at(story, item["b"])
+    return bool(a) and bool(b) and not a & b
+
+
+def _estimated(story: dict, item: dict) -> bool:
+    events = {e["id"]: e for e in story["story_events"]}
+    for event_id in _story_events_at(story, item["at"]):
+        fatalities = events[event_id]["fatalities"] or {}
+        if (fatalities.get("low"), fatalities.get("best"), fatalities.get("high")) == (
+                item["low"], item["best"], item["high"]):
+            return True
+    return False
+
+
+def _story_events(expected: dict, part: str) -> list[dict]:
+    if "story_events" not in expected:
+        pytest.skip("no story_events in this corpus's expectations")
+    return expected["story_events"].get(part, [])
+
+
+@pytest.mark.parametrize("level", ["must", "should"])
+def test_the_mentions_of_one_event_are_one_story_event(corpus, level):
+    _, story, expected = corpus
+    assert_met(_story_events(expected, "same"), level, lambda i: _one_event(story, i), _topic,
+               1.0 if level == "must" else SHOULD_RECALL)
+
+
+@pytest.mark.parametrize("level", ["must", "should"])
+def test_different_events_stay_apart(corpus, level):
+    _, story, expected = corpus
+    assert_met(_story_events(expected, "different"), level, lambda i: _two_events(story, i), _topic,
+               1.0 if level == "must" else SHOULD_RECALL)
+
+
+def test_casualty_estimates_follow_the_rule(corpus):
+    _, story, expected = corpus
+    assert_met(_story_events(expected, "casualties"), "should", lambda i: _estimated(story, i), _topic, SHOULD_RECALL)

@@ -22,7 +22,8 @@ def analyse_story(documents: list[Document], entities: list[Entity], attribution
     claims = group_claims(found, documents, reuse, settings)
     disputes = find_disputes(claims, documents, settings)
     linked_events = [_linked_event(e, links) for e in events]
-    across, from_events = story_events(linked_events, claims, documents, reuse, settings)
+    across, from_events = story_events(linked_events, claims, documents, reuse, settings,
+                                       {e.id: e.name for e in merged})
     known = {frozenset((d.a, d.b)) for d in disputes}
     disputes += [d for d in from_events if frozenset((d.a, d.b)) not in known]
     return StoryAnalysis(merged, links, claims, disputes, across)

@@ -19,6 +19,8 @@ import hashlib
 import re
 from collections import defaultdict
 
+from rapidfuzz import fuzz
+
 from sitrep.attribution.lexicon import DENIAL_CUES
 from sitrep.events.figures import NUMBER_WORDS, figures
 from sitrep.groups import Groups
@@ -29,6 +31,8 @@ from sitrep.text import STOPWORDS, sentence_around, sentence_spans, stem
 
 # What an assertion can say happened or did not: +1 it did, -1 it did not.
 FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
+# Two members inside a reused passage are one origin only when one is a copy of the other (0–100, partial).
+COPIED_TEXT_SIMILARITY = 80
 CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
 
@@ -153,7 +157,7 @@ def _join_alike(found: list[Assertion], groups: Groups, joinable, settings: Sett
     Words that many assertions of the story use (its main actors and places) say nothing about which
     claim a sentence makes, and are left out."""
     words = [stems(a.text) for a in found]
-    common = _common_words(words, settings)
+    common = _common_words(words, [a.document for a in found], settings)
     distinctive = [w - common for w in words]
     leaders: dict[str, list[int]] = defaultdict(list)  # word → claims (by first assertion) that use it
     for i, stemmed in enumerate(distinctive):
@@ -176,16 +180,27 @@ def _join_alike(found: list[Assertion], groups: Groups, joinable, settings: Sett
             groups.union(best, i)
 
 
-def _common_words(words: list[set[str]], settings: Settings) -> set[str]:
-    """Words in too many assertions to find candidates by. Without a cap the cost grows with the square
-    of the corpus: a story's main places and actors recur in a share of all its sentences."""
+def _common_words(words: list[set[str]], documents: list[str], settings: Settings) -> set[str]:
+    """Words in too many assertions to find candidates by: in more than a share of the assertions of the
+    articles that use them (so that an unrelated story in the same store changes nothing), or more than
+    a cap. Without the cap the cost grows with the square of the corpus: a story's main places and actors
+    recur in a share of all its sentences."""
     counts: dict[str, int] = defaultdict(int)
-    for stemmed in words:
+    carriers: dict[str, set[str]] = defaultdict(set)
+    per_document: dict[str, int] = defaultdict(int)
+    for stemmed, document in zip(words, documents, strict=True):
+        per_document[document] += 1
         for w in stemmed:
             counts[w] += 1
-    limit = max(settings.claim_common_word_min_count,
-                min(settings.claim_max_word_share * len(words), settings.claim_max_word_postings))
-    return {w for w, n in counts.items() if n > limit}
+            carriers[w].add(document)
+    common = set()
+    for w, n in counts.items():
+        among = sum(per_document[d] for d in carriers[w])
+        limit = max(settings.claim_common_word_min_count,
+                    min(settings.claim_max_word_share * among, settings.claim_max_word_postings))
+        if n > limit:
+            common.add(w)
+    return common
 
 
 def _join_counts(found: list[Assertion], groups: Groups, joinable, settings: Settings) -> None:
@@ -194,7 +209,7 @@ def _join_counts(found: list[Assertion], groups: Groups, joinable, settings: Set
     counted = {i: set(figures(a.text)) for i, a in enumerate(found)}
     counted = {i: kinds for i, kinds in counted.items() if kinds}
     sentences = {i: stems(found[i].sentence) for i in counted}
-    common = _common_words(list(sentences.values()), settings)
+    common = _common_words(list(sentences.values()), [found[i].document for i in sentences], settings)
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in sentences.items():
         shared: dict[int, int] = defaultdict(int)
@@ -273,8 +288,9 @@ def independent_origins(members: list[Assertion], credits: dict[str, list[str]],
         for j, b in enumerate(members[i + 1:], start=i + 1):
             if a.document != b.document and (
                     any(_in_reused(a, b, r) for r in reuse.get((a.document, b.document), ()))
-                    or any(_in_reused(b, a, r) for r in reuse.get((b.document, a.document), ()))):
-                groups.union(i, j)
+                    or any(_in_reused(b, a, r) for r in reuse.get((b.document, a.document), ()))) and (
+                    fuzz.partial_ratio(a.text, b.text) >= COPIED_TEXT_SIMILARITY):
+                groups.union(i, j)  # the same passage of a copy, not two speakers a copied passage quotes
     return sorted(_origin_name(members[ids[0]], credits) for ids in groups.sets())
 
 

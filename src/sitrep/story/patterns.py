@@ -2,6 +2,7 @@
 
 import re
 
+from sitrep.events.patterns import PHYSICAL
 from sitrep.nlp.patterns import ORGANISATION_HEADS  # noqa: F401 - the merge reads it here too
 
 # --- Across articles: entities -------------------------------------------------------------
@@ -79,4 +80,14 @@ ARMED_GROUP_HEADS = frozenset(
 # A mention that points back at an event its article reports: "blamed X for the attack".
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that|its|[A-Z][a-z]+day[’']s)\s+(?:\w+\s+)?(?:attack|strike|shelling|"
                            r"bombing|blast|explosion|raid|assault|massacre|killings?|incident|operation)\b", re.I)
+# What a strike hits, named in a mention ("the ferry terminal", "the market on Castle Square"): two mentions
+# that name different things hit are two strikes more often than one.
+STRUCK_OBJECTS = PHYSICAL | frozenset(
+    """terminal terminals quay quays ferry ferries bakery bakeries hospital hospitals clinic square squares camp camps
+    checkpoint checkpoints convoy convoys mosque mosques temple synagogue university universities kindergarten
+    theatre theater museum stadium railway train trains dam port harbour harbor pier""".split())
+# A toll over a whole war or season, not one event's: "has killed hundreds since January".
+CUMULATIVE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December|\d{4}|last\s+\w+)|so\s+far\s+this|this\s+year|"
+                        r"in\s+total|in\s+all|overall|altogether)\b", re.I)
 

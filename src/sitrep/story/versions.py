@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from sitrep.events.figures import figures_in
 from sitrep.events.patterns import MONTHS
-from sitrep.events.places import fold
+from sitrep.events.places import COUNTRY_ALIASES, fold
 from sitrep.groups import Groups
 from sitrep.records import (
     Assertion,
@@ -49,16 +49,19 @@ from sitrep.records import (
 )
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story.claims import independent_origins
-from sitrep.story.patterns import ARMED_GROUP_HEADS, EVENT_ANAPHOR, GENERIC_VICTIMS
+from sitrep.story.patterns import ARMED_GROUP_HEADS, CUMULATIVE, EVENT_ANAPHOR, GENERIC_VICTIMS, STRUCK_OBJECTS
 from sitrep.text import STOPWORDS
 
 # Types one real event is coded as by different articles.
 TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
 VIOLENT_FAMILIES = frozenset({"violence", "Battles"})
+MIXED_FAMILIES = {"violence", "Battles"}  # "its drones killed three soldiers": a strike one source calls a clash
 # Governments named by their seat, beside the capitals the gazetteer knows.
 GOVERNMENT_SEATS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
                     "downing street": "United Kingdom", "elysee": "France"}
 DEMONYM_ENDINGS = ("ians", "ians", "ian", "ans", "ese", "ish", "an", "ns", "n", "a", "e", "i")
+DEMONYM_RESTS = frozenset({"", "a", "e", "i", "n", "s", "an", "ans", "ia", "ian", "ians", "is", "ns", "ese", "ish",
+                           "es", "ic", "na"})
 NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)*\b")
 MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len,
                                                                    reverse=True)) + r")\s+(?P<day>\d{1,2})\b", re.I)
@@ -91,6 +94,8 @@ class _Unit:
     actors: set[str]
     killed: int | None = None
     claim: str | None = None
+    side: tuple[str, str] | None = None  # whom the speaker speaks for: (key, name shown)
+    objects: frozenset[str] = frozenset()  # the things hit it names: market, terminal
     origin: str = ""
 
 
@@ -111,6 +116,8 @@ class _Sides:
         self.country_keys = {_key(c["name"]): c["name"] for c in countries}
         self.capitals = {fold(c["capital"]): c["name"] for c in countries if c.get("capital")}
         self.capitals |= GOVERNMENT_SEATS
+        self.country_keys |= {_key(alias): next(c["name"] for c in countries if c["iso"] == code)
+                              for alias, code in COUNTRY_ALIASES.items() if "." not in alias}
 
     def of(self, name: str | None) -> str | None:
         """The side a name speaks or acts for (its key, "russi"), or None: see `named`."""
@@ -130,8 +137,9 @@ class _Sides:
                 return _key(country), country
         words = [w for w in NAME.findall(name) if w.lower() not in FAMILY_WORDS]
         for word in words:
-            best = max((k for k in self.country_keys if fold(word).startswith(k[:max(4, len(k) - 1)])),
-                       key=len, default=None)
+            folded = fold(word).removesuffix("'s")
+            best = max((k for k in self.country_keys if folded.startswith(k[:max(4, len(k) - 1)])
+                        and _demonym_rest(folded, k)), key=len, default=None)
             if best:
                 return best, self.country_keys[best]
         for word in words:
@@ -159,6 +167,13 @@ def _sides() -> _Sides:
     return _SIDES
 
 
+def _demonym_rest(word: str, key: str) -> bool:
+    """Whether the word is the country's name or demonym ("Russian", "Ukrainians"), not another word that
+    starts like it ("Liberation" is not Liberia)."""
+    stem = key if word.startswith(key) else key[:max(4, len(key) - 1)]
+    return word[len(stem):] in DEMONYM_RESTS
+
+
 def _key(word: str) -> str:
     word = fold(word).removesuffix("'s").removesuffix("’s")
     for ending in DEMONYM_ENDINGS:
@@ -168,15 +183,18 @@ def _key(word: str) -> str:
 
 
 def story_events(events: list[Event], claims: list[Claim], documents: list[Document], reuse: list[Reuse],
-                 settings: Settings = DEFAULT_SETTINGS) -> tuple[list[StoryEvent], list[Dispute]]:
-    """The story events, and the disputes their versions show (sides as claims, for the disputes list)."""
+                 settings: Settings = DEFAULT_SETTINGS, entity_names: dict[str, str] | None = None,
+                 ) -> tuple[list[StoryEvent], list[Dispute]]:
+    """The story events, and the disputes their versions show (sides as claims, for the disputes list).
+    `entity_names` (merged entity id → name) give a speaker its side when its words do not ("the rebel
+    front", merged with the Ostrak Front)."""
     dates = {d.id: d.published for d in documents}
     credits = {d.id: d.credits for d in documents}
     member_claim: dict[tuple[str, int, int], str] = {}
     for claim in sorted(claims, key=lambda c: (c.parent is not None, c.id)):
         for m in claim.members:
             member_claim.setdefault((m.document, m.start, m.end), claim.id)
-    units = [_unit(e, m, dates.get(e.document), member_claim) for e in events for m in e.mentions]
+    units = [_unit(e, m, dates.get(e.document), member_claim, entity_names or {}) for e in events for m in e.mentions]
     _drop_weak_names(units, len(documents))
     clusters = _cluster(units, settings)
     reused: dict[tuple[str, str], list[Reuse]] = defaultdict(list)
@@ -193,7 +211,7 @@ def story_events(events: list[Event], claims: list[Claim], documents: list[Docum
 
 
 def _unit(event: Event, mention: EventMention, published: str | None,
-          member_claim: dict[tuple[str, int, int], str]) -> _Unit:
+          member_claim: dict[tuple[str, int, int], str], entity_names: dict[str, str]) -> _Unit:
     date = mention.values.get("date")
     month_day = None
     match = MONTH_DAY.search(mention.text)
@@ -213,8 +231,10 @@ def _unit(event: Event, mention: EventMention, published: str | None,
     if mention.status not in ("happened", "denied"):
         family += ":" + mention.status  # what might happen is never a mention of what happened
     killed = mention.values.get("killed")
+    side = sides.named(mention.speaker) or sides.named(entity_names.get(mention.speaker_entity or ""))
+    objects = frozenset(w.removesuffix("s") for w in re.findall(r"[a-z]+", mention.text.lower()) if w in STRUCK_OBJECTS)
     return _Unit(event, mention, published, family, date, month_day, place, names, actors,
-                 killed if isinstance(killed, int) else None, claim)
+                 killed if isinstance(killed, int) else None, claim, side, objects)
 
 
 def _drop_weak_names(units: list[_Unit], documents: int) -> None:
@@ -263,11 +283,13 @@ def _month_day_days(month_day: tuple[int, int], date: str) -> int:
     return abs((other - day).days)
 
 
-def _fits(unit: _Unit, cluster: _Cluster, settings: Settings) -> int:
-    """How much evidence ties the mention to the story event; 0: none, or the two cannot be one event."""
+def _fits(unit: _Unit, cluster: _Cluster, settings: Settings, anchored: bool) -> int:
+    """How much evidence ties the mention to the story event; 0: none, or the two cannot be one event.
+    `anchored`: the story event holds the mention its article reports just before this one, which this one
+    points back at ("blamed X for the attack", "denied firing on the town")."""
     window = settings.story_event_date_window_days
     first = cluster.units[0]
-    if unit.family != first.family:
+    if unit.family != first.family and {unit.family, first.family} != MIXED_FAMILIES:
         return 0
     for date in cluster.dates:
         if (unit.date and _days(unit.date, date) > window) or (
@@ -280,33 +302,57 @@ def _fits(unit: _Unit, cluster: _Cluster, settings: Settings) -> int:
                                      for u in cluster.units):
         return 0
     score = 1 if unit.date and unit.date in cluster.dates else 0
-    if not unit.date and (unit.mention.status == "denied" or EVENT_ANAPHOR.search(unit.mention.text)) and any(
-            other.event.document == unit.event.document for other in cluster.units):
-        score += 2  # "blamed X for the attack", "denied firing on the town": the event its article reports
-    for other in cluster.units:
-        if other.event is unit.event:
-            score += 2
-        score += len(unit.names & other.names) + 2 * len(unit.actors & other.actors)
-        score += bool(unit.killed and unit.killed == other.killed)
-        if fuzz.ratio(unit.mention.text, other.mention.text) >= settings.reuse_min_similarity * 100:
-            score += 3  # the same sentence, copied or lightly rewritten: the same report of the event
+    score += 3 if anchored else 0
+    hit = set().union(*(u.objects for u in cluster.units if u.date)) or set().union(*(u.objects for u in cluster.units))
+    if unit.objects and hit and not unit.objects & hit:
+        score -= 3  # the market and the ferry terminal: two strikes
+    score += max(_tie(unit, other, settings) for other in cluster.units)
+    if unit.family != first.family and score < 3:
+        return 0  # a clash and a strike are one event only on strong evidence (the same account, copied)
     return score
+
+
+def _tie(unit: _Unit, other: _Unit, settings: Settings) -> int:
+    """The evidence that two mentions report one event (the best pair decides, so that a story event with many
+    mentions does not win a mention by their number alone)."""
+    score = 2 if other.event is unit.event else 0
+    score += len(unit.names & other.names) + 2 * len(unit.actors & other.actors)
+    score += bool(unit.killed and unit.killed == other.killed)
+    if fuzz.token_set_ratio(unit.mention.text, other.mention.text) >= settings.reuse_min_similarity * 100 + 5:
+        score += 3  # the same sentence, copied or lightly rewritten: the same report of the event
+    return score + bool(unit.objects & other.objects)
+
+
+def _anchor(unit: _Unit, placed: dict[int, tuple[_Unit, _Cluster]]) -> _Cluster | None:
+    """For a mention that points back at an event ("for the attack") or denies one, the story event of the
+    first violent event its article dates: the article's lead event, which "the attack" most often means."""
+    if unit.date or not (unit.mention.status == "denied" or EVENT_ANAPHOR.search(unit.mention.text)):
+        return None
+    before = [(u.mention.start, cluster) for u, cluster in placed.values()
+              if u.event.document == unit.event.document and u.date and u.mention.start < unit.mention.start
+              and u.family.split(":")[0] in VIOLENT_FAMILIES]
+    return min(before, key=lambda b: b[0])[1] if before else None
 
 
 def _cluster(units: list[_Unit], settings: Settings) -> list[_Cluster]:
     order = sorted(units, key=lambda u: (u.date is None, u.date or "", u.published or "9999", u.event.document,
                                          u.mention.start, u.mention.end))
     clusters: list[_Cluster] = []
+    placed: dict[int, tuple[_Unit, _Cluster]] = {}
     for unit in order:
+        anchor = _anchor(unit, placed)
         best, best_score = None, 0
-        for cluster in clusters:
-            score = _fits(unit, cluster, settings)
+        if anchor is not None and _fits(unit, anchor, settings, True):
+            best = anchor  # "the attack" is the article's lead event, whatever else the mention shares
+        for cluster in clusters if best is None else ():
+            score = _fits(unit, cluster, settings, False)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:
             best = _Cluster()
             clusters.append(best)
         best.units.append(unit)
+        placed[id(unit)] = (unit, best)
     return clusters
 
 
@@ -392,7 +438,7 @@ def _version(unit: _Unit, slot: str, value, number: int) -> Version:
     return Version(id=f"{unit.event.id}:{m.start}:{slot}:{number}", slot=slot, value=value,
                    document=unit.event.document, start=m.start, end=m.end, text=m.text, speaker=m.speaker,
                    speaker_entity=m.speaker_entity, via=list(m.via), attribution=m.attribution,
-                   published=unit.published, status=m.status, hedged=m.hedged, side=_sides().of(m.speaker),
+                   published=unit.published, status=m.status, hedged=m.hedged, side=unit.side[0] if unit.side else None,
                    origin=unit.origin, claim=unit.claim)
 
 
@@ -400,15 +446,16 @@ def _versions(unit: _Unit) -> list[Version]:
     m = unit.mention
     found: list[Version] = []
     sides = _sides()
-    speaker_side = sides.named(m.speaker)
+    speaker_side = unit.side
     blamed: dict[str, str] = {}  # side key → the name shown
     reported = REPORTED.search(m.text)
     for match in (*BLAMED.finditer(m.text), *AGENT.finditer(m.text)):
         if reported and reported.start() <= match.start() < reported.end() + 60:
             continue  # "allegations by Kyiv of a Russian attack": the speaker reports the blame, not makes it
-        side = sides.named(match.group("by") or match.group("adj"))
-        if side:
-            blamed.setdefault(*side)
+        name = match.group("by") or match.group("adj")
+        side = sides.named(name)
+        if side:  # a country by its name; anyone else by the name the text gives
+            blamed.setdefault(side[0], side[1] if side[0] in sides.country_keys or not match.group("by") else name)
     for actor in unit.event.actors:
         if actor.role == "actor1" and fold(actor.name) in fold(m.text) and actor.name[:1].isupper():
             side = sides.named(actor.name)
@@ -430,10 +477,10 @@ def _versions(unit: _Unit) -> list[Version]:
     for number, target in enumerate(t for t in unit.event.targets if fold(t) in fold(m.text)):
         found.append(_version(unit, "targets", target, number))
     counted = {}
-    for figure in figures_in(m.text):
+    for figure in () if CUMULATIVE.search(m.text) else figures_in(m.text):  # a war's toll is no event's
         counted.setdefault(figure.kind, {"low": figure.low, "best": figure.best, "high": figure.high})
     for kind in ("killed", "injured"):
-        if kind not in counted and isinstance(m.values.get(kind), int):
+        if kind not in counted and isinstance(m.values.get(kind), int) and not CUMULATIVE.search(m.text):
             counted[kind] = {"low": m.values[kind], "best": m.values[kind], "high": m.values[kind]}
         if kind in counted and m.status != "denied":
             found.append(_version(unit, kind, counted[kind], 0))
@@ -492,9 +539,15 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
         by_slot[v.slot].append(v)
     found: dict[tuple, Dispute] = {}
 
+    closeness: dict[tuple, tuple] = {}
+
     def add(a: Version, b: Version, kind: str, reason: str) -> None:
+        """One dispute a kind and pair of origins, shown by its closest pair of versions: an answer in the
+        article that reports the charge ("X blamed Y. Y rejected the claims") before one elsewhere."""
         key = (kind, *sorted((a.origin, b.origin)))
-        found.setdefault(key, Dispute(a.id, b.id, reason, kind))
+        rank = (a.document != b.document, abs(a.start - b.start) if a.document == b.document else 0)
+        if key not in found or rank < closeness[key]:
+            found[key], closeness[key] = Dispute(a.id, b.id, reason, kind), rank
 
     def apart(a: Version, b: Version) -> bool:
         return a.origin != b.origin and a.side != b.side and a.side is not None and b.side is not None
