@@ -77,3 +77,5 @@ DENIAL_CUES = frozenset(
     """deny denies denied denying dismiss dismisses dismissed dismissing reject rejects rejected rejecting refute
     refutes refuted refuting rebut rebutted contradict contradicted disputed""".split()
 )
+# The plainest speech verbs: with a subject and a reported clause they are cues wherever they stand.
+PLAIN_SPEECH = frozenset("said says say told tells added adds stated states".split())

@@ -281,6 +281,8 @@ def _missed_speech(doc: Doc, context: DocContext):
         sentence = context.sentence_at(token.i)
         if any(quote_of[i] >= 0 for i in range(max(sentence.start, token.i - 6), min(sentence.end, token.i + 6))):
             yield token
+        elif "ccomp" in deps and context.lowers[token.i] in P.PLAIN_SPEECH:
+            yield token  # "A hit B on Tuesday, killing five, the ministry said, blaming C": the tagger took "blaming"
 
 
 def _with_auxiliaries(verb) -> list[int]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution import lexicon as P
 from sitrep.attribution.features import depth
+from sitrep.nlp.patterns import ORGANISATION_HEADS
 from sitrep.records import Entity
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.text import SUBJECT_DEPS
@@ -49,13 +50,22 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
             if antecedent:
                 return antecedent.name, antecedent
         else:
-            previous = _previous_speaker(wanted, previous_speakers)
+            named_by = None if pronoun else head.lower_  # "the army" is an army: an antecedent named "… Army"
+            previous = _previous_speaker(wanted, previous_speakers, named_by)
             if previous:
                 return previous
-            antecedent = _latest_mention(tokens[0].i, wanted, by_token)
+            antecedent = _latest_mention(tokens[0].i, wanted, by_token, named_by)
             if antecedent:
                 return antecedent.name, antecedent
     return text, None
+
+
+def _called(entity: Entity | None, noun: str | None) -> bool:
+    """Whether a role noun can refer to the entity: a group noun ("the army", "the foundation") only to one
+    whose name holds that noun, so that "the army" never becomes the town named before it."""
+    if noun is None or noun not in P.GROUP_NOUNS | ORGANISATION_HEADS:
+        return True
+    return entity is not None and noun in entity.name.lower().replace("’s", " ").split()
 
 
 def _named_entity(tokens: list, by_token: dict[int, Entity]) -> Entity | None:
@@ -84,17 +94,19 @@ def _salient_mention(doc: Doc, before: int, wanted: tuple[str, ...], by_token: d
     return by_token[best]
 
 
-def _previous_speaker(wanted: tuple[str, ...], previous_speakers: list[Speaker]) -> Speaker | None:
-    """The latest earlier speaker of the wanted kind; one the text named without a name ("a web
-    developer in X") counts as a person unless its head is a group noun."""
+def _previous_speaker(wanted: tuple[str, ...], previous_speakers: list[Speaker],
+                      noun: str | None = None) -> Speaker | None:
+    """The latest earlier speaker of the wanted kind (and, for a role noun, one it can refer to); one the text
+    named without a name ("a web developer in X") counts as a person unless its head is a group noun."""
     for text, entity in reversed(previous_speakers):
-        if entity is not None and entity.type in wanted:
+        if entity is not None and entity.type in wanted and _called(entity, noun):
             return text, entity
         if entity is None and wanted == PEOPLE and not set(text.lower().split()) & P.GROUP_NOUNS:
             return text, None
     return None
 
 
-def _latest_mention(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity]) -> Entity | None:
-    earlier = [i for i, entity in by_token.items() if i < before and entity.type in wanted]
+def _latest_mention(before: int, wanted: tuple[str, ...], by_token: dict[int, Entity],
+                    noun: str | None = None) -> Entity | None:
+    earlier = [i for i, entity in by_token.items() if i < before and entity.type in wanted and _called(entity, noun)]
     return by_token[max(earlier)] if earlier else None

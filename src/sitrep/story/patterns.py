@@ -81,8 +81,10 @@ ARMED_GROUP_HEADS = frozenset(
 EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that|its|[A-Z][a-z]+day[’']s)\s+(?:\w+\s+)?(?:attack|strike|shelling|"
                            r"bombing|blast|explosion|raid|assault|massacre|killings?|incident|operation)\b", re.I)
 # What a strike hits, named in a mention ("the ferry terminal", "the market on Castle Square"): two mentions
-# that name different things hit are two strikes more often than one.
-STRUCK_OBJECTS = PHYSICAL | frozenset(
+# that name different things hit are two strikes more often than one. Military targets are left out: "it hit a
+# command post, not the market" is one side's version of the same strike.
+STRUCK_OBJECTS = (PHYSICAL - {"post", "depot", "headquarters", "installation", "installations", "facility",
+                              "facilities", "oil", "line", "lines", "property", "properties", "premises"}) | frozenset(
     """terminal terminals quay quays ferry ferries bakery bakeries hospital hospitals clinic square squares camp camps
     checkpoint checkpoints convoy convoys mosque mosques temple synagogue university universities kindergarten
     theatre theater museum stadium railway train trains dam port harbour harbor pier""".split())
