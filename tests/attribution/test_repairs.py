@@ -15,6 +15,7 @@ from sitrep.cli import app
 CASES = {
     "adjacent-quotation": "\"We will not give up the bridge,\" the commander wrote, adding, that the town was safe.",
     "coordinated-clauses": "The mayor insisted that the bridge was closed, and that nobody had been hurt.",
+    "complement-content": "At least 9 people were killed, the ministry said.",
     "signed-quotations": "“We have lost nothing,” ― Jane Doe\n",
 }
 
@@ -51,3 +52,14 @@ def test_eval_without_an_unknown_repair_is_one_coded_line(tmp_path):
     assert result.exit_code == 2
     assert "[E011]" in result.output and "comma-split-cues" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_clause_reported_after_it_is_the_contents_of_said():
+    """Regression: "A hit B on Tuesday, killing five, the ministry said, blaming C" lost its reported clause
+    (the tagger took only "blaming"), and "At least 9 people were killed, the ministry said." had no content."""
+    text = ("Shells hit a market in Sorla on Tuesday, killing at least five people, the interior ministry said, "
+            "blaming the Ostrak Front.")
+    doc = next(nlp.parse([text]))
+    found = as_gold_shape(doc, find_spans(doc))
+    said = [a for a in found if any(text[c["start"]:c["end"]] == "said" for c in a["cue"])]
+    assert said and text[said[0]["content"][0]["start"]:].startswith("Shells hit a market in Sorla")

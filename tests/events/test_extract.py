@@ -82,3 +82,25 @@ def test_a_denied_attack_is_denied():
 ])
 def test_the_first_figure_of_each_kind(text, found):
     assert figures(text) == found
+
+
+def test_a_small_town_of_a_country_the_article_never_names_is_no_place():
+    """Regression: an invented town's bridge resolved to a Swedish town of that name (and an invented river to
+    a Belarusian city) in articles that never name those countries."""
+    assert all(e.place is None for e in _events("Rebels shelled the market in Kiruna on Saturday, killing four."))
+    placed = _events("Rebels shelled the market in Kiruna, Sweden on Saturday, killing four.")
+    assert any(e.place and e.place.country == "Sweden" and e.place.name == "Kiruna" for e in placed)
+
+
+def test_a_demonym_names_the_country_its_small_towns_are_found_in():
+    events = _events("Afghan officials said fighters shelled the market in Bazarak on Saturday, killing four.")
+    assert any(e.place and e.place.country == "Afghanistan" for e in events)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("The death toll from Tuesday's strike on the terminal had risen to 19, after seven of the wounded died.", 19),
+    ("The number of people killed when shells struck the market on Tuesday has risen to 14.", 14),
+], ids=["toll-risen-before-a-count-of-wounded", "number-killed-risen"])
+def test_a_toll_that_rose_is_a_count_of_the_dead(text, killed):
+    """Regression: "the toll … had risen to 19, after seven of the wounded died" was read as 19 wounded."""
+    assert figures(text).get("killed") == killed and "injured" not in figures(text)

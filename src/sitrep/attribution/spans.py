@@ -238,9 +238,13 @@ def _complement(doc: Doc, cue: list[int]) -> list[list[int]]:
     at its edges: "At least 9 people were killed, the ministry said." → "At least 9 people were killed"."""
     verb = doc[cue[-1]]
     clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
-    if clause is None:
+    if clause is not None:
+        run = [t.i for t in clause.subtree]
+    elif verb.dep_ == "parataxis" and verb.head.i < verb.i:  # "A hit B, the ministry said": the parse's other way
+        inside = {t.i for t in verb.subtree}
+        run = [t.i for t in verb.head.subtree if t.i not in inside and t.i < verb.i]
+    else:
         return []
-    run = [t.i for t in clause.subtree]
     while run and (doc[run[0]].is_punct or doc[run[0]].is_space):
         run.pop(0)
     while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
@@ -281,7 +285,8 @@ def _missed_speech(doc: Doc, context: DocContext):
         sentence = context.sentence_at(token.i)
         if any(quote_of[i] >= 0 for i in range(max(sentence.start, token.i - 6), min(sentence.end, token.i + 6))):
             yield token
-        elif "ccomp" in deps and context.lowers[token.i] in P.PLAIN_SPEECH:
+        elif context.lowers[token.i] in P.PLAIN_SPEECH and ("ccomp" in deps or (
+                token.dep_ == "parataxis" and token.head.i < token.i)):
             yield token  # "A hit B on Tuesday, killing five, the ministry said, blaming C": the tagger took "blaming"
 
 

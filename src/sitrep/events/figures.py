@@ -42,7 +42,8 @@ COUNT_AFTER = re.compile(
     r"(?:\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+))?", re.I)
 LEFT_DEAD = re.compile(r"\bleft\s+(?:" + QUALIFIER + r")?(?P<figure>" + _NUM + r")\s+(?:people\s+|persons\s+)?"
                        r"(?P<kind>dead|wounded|injured)\b", re.I)
-DEATH_TOLL = re.compile(r"\b(?:(?:death\s+toll|toll)\s+(?:\w+\s+){0,4}?(?:to|at|of|is|was|stands\s+at)|"
+DEATH_TOLL = re.compile(r"\b(?:(?:death\s+toll|toll)\s+(?:[\w’'-]+\s+){0,10}?(?:(?:has\s+|had\s+)?(?:risen|rose|"
+                        r"climbed|increased|reached|grown)\s+to|(?:to|at|of|is|was|stands\s+at))|"
                         r"number\s+of\s+(?:people\s+|civilians\s+|those\s+)?(?:killed|dead)\b(?:[\s,]+[\w’'-]+){0,14}?"
                         r"\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached|grown)\s+to)\s+(?:"
                         + QUALIFIER + r")?(?P<figure>\d[\d,]*)\b", re.I)
@@ -111,6 +112,8 @@ def figures_in(text: str) -> list[Figure]:
         taken.append((match.start(), match.end()))
         for kind in kinds:
             found.append(Figure(kind, 0, 0, 0, None, match.start(), match.end()))
+    for match in DEATH_TOLL.finditer(text):  # before the counts: "the toll had risen to 19, after seven of the wounded"
+        add("killed", number(match.group("figure")), match.group("qualifier"), False, None, match.start(), match.end())
     for match in [*COUNT_AFTER.finditer(text), *LEFT_DEAD.finditer(text)]:
         raw = match.group("figure").lower()
         add(match.group("kind"), number(raw), match.group("qualifier"), raw in VAGUE,
@@ -129,8 +132,6 @@ def figures_in(text: str) -> list[Figure]:
         raw = match.group("figure").lower()
         add(match.group("kind"), sum(values), match.group("qualifier"), raw in VAGUE, match.group("noun"),
             match.start(), match.end())
-    for match in DEATH_TOLL.finditer(text):
-        add("killed", number(match.group("figure")), match.group("qualifier"), False, None, match.start(), match.end())
     found.sort(key=lambda f: f.start)
     return found
 

@@ -324,14 +324,14 @@ def _tie(unit: _Unit, other: _Unit, settings: Settings) -> int:
 
 
 def _anchor(unit: _Unit, placed: dict[int, tuple[_Unit, _Cluster]]) -> _Cluster | None:
-    """For a mention that points back at an event ("for the attack") or denies one, the story event of the
-    first violent event its article dates: the article's lead event, which "the attack" most often means."""
+    """For a mention that points back at an event ("for the attack", "that strike") or denies one, the story
+    event of the nearest dated violent mention its article reports before it."""
     if unit.date or not (unit.mention.status == "denied" or EVENT_ANAPHOR.search(unit.mention.text)):
         return None
     before = [(u.mention.start, cluster) for u, cluster in placed.values()
               if u.event.document == unit.event.document and u.date and u.mention.start < unit.mention.start
               and u.family.split(":")[0] in VIOLENT_FAMILIES]
-    return min(before, key=lambda b: b[0])[1] if before else None
+    return max(before, key=lambda b: b[0])[1] if before else None
 
 
 def _cluster(units: list[_Unit], settings: Settings) -> list[_Cluster]:
@@ -590,17 +590,17 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
             if not denies and not apart(a, b):
                 continue
             if denies:  # the blamer needs no side of its own: "the ministry blamed X; X rejected the claims"
-                add(a, b, "responsibility", f"responsibility: {a.speaker} blames {a.value}, {b.speaker} denies it")
+                add(a, b, "responsibility", f"responsibility: {_who(a)} blames {a.value}, {_who(b)} denies it")
             elif not b.value.startswith("not ") and _side_key(b) != _side_key(a) and a.value < b.value and not any(
                     _side_key(w) == _side_key(b) for w in said if w.origin == a.origin) and not any(
                     _side_key(w) == _side_key(a) for w in said if w.origin == b.origin):
-                add(a, b, "responsibility", f"responsibility: {a.speaker} blames {a.value}, {b.speaker} {b.value}")
+                add(a, b, "responsibility", f"responsibility: {_who(a)} blames {a.value}, {_who(b)} {b.value}")
     responsibility_sides = {v.origin for d in found.values() for v in said if v.id in (d.a, d.b)}
     occurred = by_slot["occurred"]
     for a in (v for v in occurred if v.value == "happened"):
         for b in (v for v in occurred if v.value == "denied"):
             if apart(a, b) and b.origin not in responsibility_sides:
-                add(a, b, "occurred", f"occurred: {a.speaker} says it happened, {b.speaker} denies it")
+                add(a, b, "occurred", f"occurred: {_who(a)} says it happened, {_who(b)} denies it")
     for kind in ("killed", "injured"):
         counted = by_slot[kind]
         for i, a in enumerate(counted):
@@ -612,9 +612,13 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
                 if (a.published and b.published and a.published != b.published):
                     continue  # a later report: the toll moved on
                 if (x["high"] is not None and x["high"] < y["low"]) or (y["high"] is not None and y["high"] < x["low"]):
-                    add(a, b, "casualties", f"casualties: {a.speaker} says {_stated(x)} {kind}, "
-                                            f"{b.speaker} says {_stated(y)}")
+                    add(a, b, "casualties", f"casualties: {_who(a)} says {_stated(x)} {kind}, "
+                                            f"{_who(b)} says {_stated(y)}")
     return list(found.values())
+
+
+def _who(version: Version) -> str:
+    return version.speaker or "the article"
 
 
 def _stated(value: dict) -> str:
