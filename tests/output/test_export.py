@@ -33,7 +33,8 @@ def test_export_json_follows_the_contract(built_db, tmp_path):
     assert CliRunner().invoke(app, ["export", "--db", str(db), "--format", "json", "--output", str(out)]).exit_code == 0
     story = json.loads(out.read_text())
     assert list(story) == SECTIONS
-    assert all(story[section] == [] for section in ("reuse", "disputes", "events"))  # one article
+    assert all(story[section] == [] for section in ("reuse", "disputes"))  # one article
+    assert [e["sub_type"] for e in story["events"]] == ["Shelling/artillery/missile attack"]  # "Rebels shelled…"
     (document,) = story["documents"]
     assert story["claims"] and all(c["documents"] == [document["id"]] and c["independent_origins"] == 1
                                    for c in story["claims"])

@@ -47,6 +47,9 @@ DEATH_TOLL = re.compile(r"\b(?:(?:death\s+toll|toll)\s+(?:[\w’'-]+\s+){0,10}?(
                         r"number\s+of\s+(?:people\s+|civilians\s+|those\s+)?(?:killed|dead)\b(?:[\s,]+[\w’'-]+){0,14}?"
                         r"\s+(?:has\s+|had\s+)?(?:risen|rose|climbed|increased|reached|grown)\s+to)\s+(?:"
                         + QUALIFIER + r")?(?P<figure>\d[\d,]*)\b", re.I)
+# "40 prisoners of war were killed": what befell the prisoners is the count's kind, not their capture.
+PRISONERS_FATE = re.compile(r"(?:\s+of\s+war)?\s+(?:(?:were|was|have|has|had)\s+)?(?:been\s+)?(?:reportedly\s+)?"
+                            r"(?P<fate>killed|died|dead|murdered|wounded|injured)\b", re.I)
 NONE_HURT = re.compile(
     r"\b(?:no\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)|nobody\s+was\s+(?:hurt|injured|killed|wounded)|"
     r"no\s+(?:casualties|victims|injuries|deaths|fatalities)|without\s+(?:causing\s+)?(?:casualties|victims|injuries)|"
@@ -130,8 +133,10 @@ def figures_in(text: str) -> list[Figure]:
         if values[0] is None:
             continue
         raw = match.group("figure").lower()
-        add(match.group("kind"), sum(values), match.group("qualifier"), raw in VAGUE, match.group("noun"),
-            match.start(), match.end())
+        kind = match.group("kind")
+        fate = PRISONERS_FATE.match(text, match.end()) if KINDS[kind.lower()] == "captured" else None
+        add(fate.group("fate") if fate else kind, sum(values), match.group("qualifier"), raw in VAGUE,
+            match.group("noun"), match.start(), match.end())
     found.sort(key=lambda f: f.start)
     return found
 

@@ -63,6 +63,11 @@ def view(story: dict) -> dict:
         b["disputes"].append("#" + target)
         disputes.append({"anchor": target, "number": number, "reason": dispute["reason"], "sides": [a, b]})
     claims.sort(key=lambda c: (-c["independent_origins"], -len(c["documents"]), c["text"]))
+    background = [c for c in claims if len(c["documents"]) == 1 and not c["disputes"]]
+    claims = [c for c in claims if c not in background]
+    events = [_story_event_view(e, documents, entities) for e in story.get("story_events", [])]
+    events = [e for e in events if e["articles"] > 1 or e["disputes"] or e["fatalities"]]
+    events.sort(key=lambda e: (-len(e["disputes"]), -e["articles"], e["date"] or "", e["id"]))
     dated = sorted(d["published"] for d in documents.values() if d["published"])
     copies = _copy_groups(story["reuse"], documents)
     numbers = {
@@ -74,17 +79,20 @@ def view(story: dict) -> dict:
         "entities": len(entities),
         "attributions": len(story["attributions"]),
         "claims": len(claims),
+        "background": len(background),
+        "events": len(events),
         "disputes": len(disputes),
         "reuse": len(story["reuse"]),
     }
     return {
         "numbers": numbers,
+        "events": events,
         "disputes": disputes,
         "claims": claims,
         "speakers": _speakers(story["attributions"], documents, entities),
         "copies": copies,
         "timeline": _timeline(documents, claims),
-        "articles": _articles(story, documents, copies),
+        "articles": _articles(story, documents, copies, {c["id"] for c in claims}),
     }
 
 
@@ -255,6 +263,42 @@ def _claim_view(claim: dict, documents: dict, entities: dict) -> dict:
     }
 
 
+def _story_event_view(event: dict, documents: dict, entities: dict) -> dict:
+    """One real event across articles: what, when, where, the dead as UCDP's low / best / high with the
+    source of the best figure, who is blamed by whom, its disputes, and every mention with its source."""
+    place = event.get("place") or {}
+    names = [place.get("name"), place.get("country")]
+    where = ", ".join(dict.fromkeys(n for n in names if n))
+    versions = {v["id"]: v for v in event["versions"]}
+    blamed: dict[str, list[str]] = {}
+    for v in event["versions"]:
+        if v["slot"] == "responsibility":
+            speaker = _speaker_name(v["speaker"], v["speaker_entity"], entities) if v["speaker"] else "the article"
+            blamed.setdefault(v["value"], [])
+            if speaker not in blamed[v["value"]]:
+                blamed[v["value"]].append(speaker)
+    fatalities = event.get("fatalities")
+    if fatalities:
+        best = versions.get(fatalities["best_from"], {})
+        fatalities = {**fatalities, "best_by": (_speaker_name(best.get("speaker"), best.get("speaker_entity"), entities)
+                                                if best.get("speaker") else "an article in its own voice"),
+                      "best_date": best.get("published")}
+    mentions = []
+    for m in event["mentions"]:
+        document = documents[m["document"]]
+        target = anchor("a", m["attribution"]) if m["attribution"] is not None else document["anchor"]
+        mentions.append({"document": document, "quote": m["text"], "href": "#" + target, "status": m["status"],
+                         "speaker": _speaker_name(m["speaker"], m["speaker_entity"], entities) if m["speaker"]
+                         else "the article", "via": m["via"]})
+    return {
+        "id": event["id"], "anchor": anchor("event", event["id"]), "type": event["type"],
+        "sub_type": event["sub_type"], "status": event["status"], "date": event["date"], "place": where or None,
+        "articles": len(event["documents"]), "fatalities": fatalities, "injured": event.get("injured"),
+        "blamed": [{"side": side, "by": by} for side, by in blamed.items()],
+        "disputes": [d["reason"] for d in event["disputes"]], "mentions": mentions,
+    }
+
+
 def _speakers(attributions: list[dict], documents: dict, entities: dict) -> list[dict]:
     """Attributions grouped by speaker: the (merged) entity where resolved, else the words naming them."""
     groups: dict[str, dict] = {}
@@ -350,8 +394,9 @@ def _timeline(documents: dict, claims: list[dict]) -> dict:
     return {"points": points, "undated": undated}
 
 
-def _articles(story: dict, documents: dict, copies: list[dict]) -> list[dict]:
-    """Each article's text with its highlights, and what it holds for the margin; oldest first, undated last."""
+def _articles(story: dict, documents: dict, copies: list[dict], listed: set[str]) -> list[dict]:
+    """Each article's text with its highlights, and what it holds for the margin (its claims, linked to the
+    claims list when listed there); oldest first, undated last."""
     entities, attributions, members, reused = (defaultdict(list) for _ in range(4))
     for entity in story["entities"]:
         for document in entity["documents"]:
@@ -365,10 +410,12 @@ def _articles(story: dict, documents: dict, copies: list[dict]) -> list[dict]:
         for passage in (group["origin"], *group["copies"]):
             reused[passage["document"]["id"]].append((group, passage))
     order = sorted(documents.values(), key=lambda d: (d["published"] or "9999", d["label"].lower()))
-    return [_article(d, entities[d["id"]], attributions[d["id"]], members[d["id"]], reused[d["id"]]) for d in order]
+    return [_article(d, entities[d["id"]], attributions[d["id"]], members[d["id"]], reused[d["id"]], listed)
+            for d in order]
 
 
-def _article(document: dict, entities: list[dict], attributions: list[dict], members: list, reused: list) -> dict:
+def _article(document: dict, entities: list[dict], attributions: list[dict], members: list, reused: list,
+             listed: set[str]) -> dict:
     text, marks = document["text"], []
     for entity in entities:
         names = sorted({n for n in (entity["name"], *entity["aliases"]) if len(n) > 1}, key=len, reverse=True)
@@ -387,7 +434,8 @@ def _article(document: dict, entities: list[dict], attributions: list[dict], mem
     for claim, number, m in members:
         marks.append({"start": m["start"], "end": m["end"], "classes": "claim",
                       "anchor": anchor("c", claim["id"], number), "title": f"claim: {claim['text']}"})
-        claims[claim["id"]] = {"text": claim["text"], "href": "#" + anchor("claim", claim["id"])}
+        claims[claim["id"]] = {"text": claim["text"],
+                               "href": "#" + anchor("claim", claim["id"]) if claim["id"] in listed else None}
     copies = []
     for group, passage in reused:
         origin = group["origin"]["document"]["label"]

@@ -49,7 +49,14 @@ from sitrep.records import (
 )
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story.claims import independent_origins
-from sitrep.story.patterns import ARMED_GROUP_HEADS, CUMULATIVE, EVENT_ANAPHOR, GENERIC_VICTIMS, STRUCK_OBJECTS
+from sitrep.story.patterns import (
+    ARMED_GROUP_HEADS,
+    CUMULATIVE,
+    EVENT_ANAPHOR,
+    GENERIC_VICTIMS,
+    ORGANISATION_HEADS,
+    STRUCK_OBJECTS,
+)
 from sitrep.text import STOPWORDS
 
 # Types one real event is coded as by different articles.
@@ -142,11 +149,11 @@ class _Sides:
                         and _demonym_rest(folded, k)), key=len, default=None)
             if best:
                 return best, self.country_keys[best]
-        for word in words:
-            if re.search(r"(?:ian|an|ese|ish|i|ia|land|stan)(?:[’']s)?$", word):
-                bare = word.removesuffix("'s").removesuffix("’s")
-                return fold(bare)[:6], bare  # Valdoria, Valdorian: valdor
-        named = NAME.findall(name)
+        named = re.findall(r"\b[A-Z][\w’'-]*", name)  # acronyms too: "RIA Novosti" is an outlet, not a side
+        if named and named[0] in words and re.search(r"(?:ian|an|ese|ish|i|ia|land|stan)(?:[’']s)?$", named[0]) and (
+                len(named) == 1 or named[1].lower() in ORGANISATION_HEADS | ARMED_GROUP_HEADS):
+            bare = named[0].removesuffix("'s").removesuffix("’s")  # "Valdorian army", "Valdoria's"; not a
+            return fold(bare)[:6], bare  # person ("Farhan Haq") or an outlet ("RIA Novosti"): valdor
         if len(named) >= 2 and named[-1].lower() in ARMED_GROUP_HEADS:  # "the Ostrak Front": a side of its own
             shown = name[name.index(named[0]):name.rindex(named[-1]) + len(named[-1])]
             return fold(shown), shown
@@ -402,6 +409,19 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
             v.id = v.id.replace(":occurred:", ":responsibility:", 1)
         kept.append(v)
     versions = kept
+    shown: dict[str | None, str] = {}  # one name a side: "Drennish" and "Drennish Liberation Front" are one
+    for v in versions:
+        if v.slot == "responsibility":
+            name = v.value.removeprefix("not ")
+            shown[_side_key(v)] = max(shown.get(_side_key(v), ""), name, key=len)
+    for v in versions:
+        if v.slot == "responsibility":
+            v.value = ("not " if v.value.startswith("not ") else "") + shown[_side_key(v)]
+    for unit in units:  # a speaker's side by the name shown for it, as its versions carry it
+        if unit.side:
+            shown.setdefault(unit.side[0], unit.side[1])
+    for v in versions:
+        v.side = shown.get(v.side, v.side) if v.side else None
     key = "|".join(f"{u.event.id}:{u.mention.start}:{u.mention.end}" for u in units)
     event_id = "S" + hashlib.sha1(key.encode()).hexdigest()[:12]
     statuses = [u.mention.status for u in units]
@@ -417,10 +437,27 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
         mentions=[u.mention for u in units], versions=versions,
         fatalities=_estimate(versions, "killed"), injured=_estimate(versions, "injured"))
     disputes = _disputes(story_event, settings)
-    story_event.disputes = [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason} for d in disputes]
+    story_event.disputes = [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason}
+                            for d in _one_a_contradiction(disputes, story_event)]
     shown = [Dispute(a, b, d.reason, d.kind) for d in disputes
              for a, b in [(_claim_of(story_event, d.a), _claim_of(story_event, d.b))] if a and b and a != b]
     return story_event, shown
+
+
+def _one_a_contradiction(disputes: list[Dispute], story_event: StoryEvent) -> list[Dispute]:
+    """The story event's disputes, one a contradiction: "at least 12" against 3 is one dispute however many
+    sources repeat either figure; a blame and its denial, one a pair of sides (every pair of claims stays in
+    the disputes list)."""
+    versions = {v.id: v for v in story_event.versions}
+    kept: dict[tuple, Dispute] = {}
+    for d in disputes:
+        a, b = versions[d.a], versions[d.b]
+        if d.kind == "casualties":
+            key = (d.kind, a.slot, *sorted((a.value["best"], b.value["best"])))
+        else:
+            key = (d.kind, *sorted((str(_side_key(a)), str(_side_key(b)))))
+        kept.setdefault(key, d)
+    return list(kept.values())
 
 
 def _side_key(version: Version) -> str | None:
@@ -529,7 +566,7 @@ def _estimate(versions: list[Version], slot: str) -> dict | None:
         current[source_of[v.id]] = v
     now = list(current.values())
     support = {v.id: sum(admits(v.value, w.value) for w in now if w is not v) for v in now}
-    chosen = max(now, key=lambda v: (support[v.id], v.published or "", v.value["best"]))
+    chosen = max(now, key=lambda v: (support[v.id], v.value["high"] is not None, v.published or "", v.value["best"]))
     highs = [v.value["high"] for v in now if v.value["high"] is not None]
     return {"low": min(v.value["low"] for v in now), "best": chosen.value["best"],
             "high": max([*highs, *(v.value["best"] for v in now)]) if highs else None,
