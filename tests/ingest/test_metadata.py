@@ -117,3 +117,55 @@ def test_a_crawled_page_stating_no_date_takes_its_urls_date():
     stated = RawDocument(path="crawl.jsonl", kind="text", content="Published: March 3, 2022\n" + body,
                          url="https://example.com/2022/04/08/budget")
     assert extract(stated).published == "2022-03-03"
+
+
+@pytest.mark.parametrize("byline, expected", [
+    pytest.param("By Mara Vesk | May 4, 2026", "2026-05-04", id="byline-bar-date"),
+    pytest.param("By Mara Vesk, Valley Courier, 4 May 2026", "2026-05-04", id="byline-outlet-date"),
+    pytest.param("By Mara Vesk on May 4, 2026, 10:15", "2026-05-04", id="byline-on-date-and-time"),
+    pytest.param("By Mara Vesk | Staff writer", None, id="byline-without-a-date"),
+])
+def test_a_byline_ending_in_a_date_dates_the_article(byline, expected):
+    body = "".join(f"The council approved budget line {n} after a long debate about the bridge repairs, "
+                   "officials said in a statement released late in the evening.\n" for n in range(3))
+    raw = RawDocument(path="budget.txt", kind="text", content=f"Council approves bridge budget\n{byline}\n{body}")
+    assert extract(raw).published == expected
+
+
+def test_a_dated_byline_below_the_article_is_no_publication_date():
+    body = "".join(f"The council approved budget line {n} after a long debate about the bridge repairs, "
+                   "officials said in a statement released late in the evening.\n" for n in range(3))
+    raw = RawDocument(path="budget.txt", kind="text",
+                      content=f"Council approves bridge budget\n{body}By Mara Vesk | May 4, 2026\n")
+    assert extract(raw).published is None
+
+
+def test_a_cited_name_never_runs_into_the_next_sentence():
+    text = ("Four people died, according to Velmar District Hospital. Residents said the shells came at dawn. "
+            "The toll was confirmed by the mayor, according to the Valley Courier. He spoke at noon.")
+    found = metadata.cited_outlets(text)
+    assert "Valley Courier" in found
+    assert not any("." in name for name in found)
+
+
+@pytest.mark.parametrize("own", ["The Velmar Review", "velmarreview.com"])
+def test_the_articles_own_outlet_is_not_cited(own):
+    text = ("The mayor told the Review that the town was empty. He told the Velmar Review the same on Monday. "
+            "A spokesman told the Valley Courier that the bridge had been closed.")
+    found = metadata.cited_outlets(text, own=own)
+    assert "Valley Courier" in found
+    assert not any("Review" in name for name in found)
+
+
+def test_an_agency_is_cited_unless_it_is_the_articles_own():
+    text = "An official told Reuters that the talks had stalled."
+    assert metadata.cited_outlets(text, own="Valley Courier") == ["Reuters"]
+    assert metadata.cited_outlets(text, own="Reuters") == []
+
+
+def test_a_cited_name_after_a_sentence_break_keeps_the_part_next_to_its_verb():
+    text = ("The bridge was built in 1998. The Valley Courier reported that it was closed in 2014. "
+            "Radio Velmar says so too.")
+    found = metadata.cited_outlets(text)
+    assert "Valley Courier" in found or "The Valley Courier" in found
+    assert not any("." in name for name in found)

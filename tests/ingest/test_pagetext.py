@@ -78,3 +78,67 @@ def test_flattened_menu_line_is_not_the_title():
 ])
 def test_page_furniture_around_the_article_is_dropped(lines):
     assert clean_page("\n".join(lines)).paragraphs == STORY
+
+
+# Ads, sign-up boxes, author boxes and readers' letters in a plain-text page dump: each is dropped, the article
+# kept whole (a story about the valley town of Velmar, invented).
+@pytest.mark.parametrize("lines", [
+    pytest.param([*STORY, "Advertisement", "Brenmark Telecom: fibre broadband for 24.99 a month", "Related stories",
+                  "Grain prices climb in the north"], id="ad-under-an-advertisement-label-below-the-article"),
+    pytest.param([*STORY[:2], "Advertisement", "Holiday flats on the coast from $49, book now", *STORY[2:]],
+                 id="offer-under-an-advertisement-label-inside-the-article"),
+    pytest.param([*STORY, "Most read", "Storm closes the coast road", "Garden centre spring sale: 30% off",
+                  "Comments are closed."], id="offer-line-between-furniture-below-the-article"),
+    pytest.param([*STORY, "Newsletter", "Sign up for the Courier's weekly valley briefing, every Monday."],
+                 id="newsletter-sign-up-line-below-the-article"),
+    pytest.param([*STORY, "Sign up for our morning email and get the day's top stories before you leave home."],
+                 id="sign-up-line-of-body-length-below-the-article"),
+])
+def test_ad_and_offer_lines_are_dropped(lines):
+    assert clean_page("\n".join(lines)).paragraphs == STORY
+
+
+def test_author_box_naming_the_outlets_correspondent_is_dropped():
+    page = [*STORY, "Mara Vesk is the Courier's northern correspondent.", "More from the Courier",
+            "Storm closes the coast road"]
+    assert clean_page("\n".join(page)).paragraphs == STORY
+
+
+@pytest.mark.parametrize("opener", ["Reader letters", "Comments (2)", "Letters to the editor", "What readers say"])
+def test_readers_letters_below_the_article_are_dropped(opener):
+    page = [*STORY, opener,
+            '"The bridge was our only way to the market, and now it is gone." - a reader in the valley',
+            "Arno K.: I drove across it every week for twenty years and never thought it would fall.",
+            "Newsletter", "(c) 2026 Valley Courier"]
+    assert clean_page("\n".join(page)).paragraphs == STORY
+
+
+def test_a_comment_counter_inside_the_article_cuts_nothing():
+    page = [STORY[0], "Comments (14)", *STORY[1:]]
+    assert clean_page("\n".join(page)).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Flour now costs $3 a bag in Velmar", id="a-heading-with-a-price-after-an-ad-label"),
+    pytest.param("Bread now costs $3 a loaf in Velmar, traders said.", id="a-short-sentence-with-a-price"),
+])
+def test_a_price_in_the_article_after_an_ad_label_is_kept(line):
+    page = [*STORY[:2], "Advertisement", line, *STORY[2:]]
+    assert line in clean_page("\n".join(page)).paragraphs
+
+
+def test_amounts_in_a_text_wrapped_at_a_fixed_width_are_kept():
+    # one sentence on a line of its own, then lines cut at a fixed width: none of these ends a sentence
+    wrapped = ["VELMAR, 4 MAY 26 -- GOVERNMENT TROOPS ENTERED THE NORTHERN TOWN OF VELMAR TODAY.",
+               "THE ARMY SAID THE WEEK OF SHELLING HAD COST THE MILITIA DEARLY AND",
+               "DESTROYED WEAPONS AND SUPPLIES WORTH MORE THAN $40 MILLION, WHILE AID",
+               "AGENCIES SAID THE TOWN NEEDED $250,000 OF FOOD AND MEDICINE EVERY WEEK",
+               "AND ASKED FOR A CORRIDOR."]
+    assert clean_page("\n".join(wrapped)).paragraphs == wrapped
+
+
+def test_a_byline_ending_in_a_date_is_no_article_text():
+    page = ["Troops enter Velmar after week of shelling", "By Mara Vesk | May 4, 2026", *STORY]
+    result = clean_page("\n".join(page))
+    assert result.paragraphs == STORY
+    assert "By Mara Vesk | May 4, 2026" in [line.text for line in result.lines[:result.head_end]]

@@ -50,18 +50,19 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
     head_meta = [line.text for line in page.lines[: page.head_end] if line.role == META]
     bylines = meta_lines + [line.text for line in page.lines if line.role == CONTENT][:2]
     doc_language = language.detect(text)
+    outlet = metadata.outlet(raw.outlet, stated.get("outlet"), page_lines, page.masthead, raw.url, title)
     return Document(
         id=raw.id,
         path=raw.path,
         url=raw.url,
         text=text,
         title=title,
-        outlet=metadata.outlet(raw.outlet, stated.get("outlet"), page_lines, page.masthead, raw.url, title),
+        outlet=outlet,
         published=metadata.normalise_date(raw.published) or stated.get("published")
         or metadata.publication_date(meta_lines, head_meta) or metadata.date_from_url(raw.url),
         language=doc_language,
         credits=metadata.wire_credits(page_lines, bylines),
-        cited_outlets=metadata.cited_outlets(text),
+        cited_outlets=metadata.cited_outlets(text, own=outlet),
         foreign=_foreign_spans(text, doc_language, settings),
     )
 

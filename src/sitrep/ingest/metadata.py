@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from sitrep.ingest import patterns as P
 from sitrep.ingest.language import LANGUAGES
+from sitrep.text import SENTENCE_BREAK
 
 
 def parse_date(text: str) -> str | None:
@@ -90,7 +91,8 @@ def date_from_url(url: str | None) -> str | None:
 
 
 def publication_date(labelled_lines: Iterable[str], head_lines: Iterable[str]) -> str | None:
-    """Best stated date: 'published' labels first, then 'posted', 'updated', then a bare dateline."""
+    """Best stated date: 'published' labels first, then 'posted', 'updated', then a bare dateline or a byline
+    ending in a date in the page head (`head_lines`)."""
     best: tuple[int, str] | None = None
     for line in labelled_lines:
         for rank, (_, label) in enumerate(P.DATE_LABELS):
@@ -103,7 +105,8 @@ def publication_date(labelled_lines: Iterable[str], head_lines: Iterable[str]) -
     if best:
         return best[1]
     for line in head_lines:
-        bare = P.BARE_DATE_LINE.match(line)
+        byline = P.BYLINE_DATE.match(line)  # "By Jane Doe | June 18, 2026"
+        bare = P.BARE_DATE_LINE.match(byline.group("date") if byline else line)
         if bare:
             date = parse_date(bare.group("date"))
             if date:
@@ -134,16 +137,52 @@ def wire_credits(lines: Iterable[str], bylines: Iterable[str]) -> list[str]:
     return found
 
 
-def cited_outlets(text: str) -> list[str]:
-    """Outlets the article cites: 'According to the X', 'X reported', 'reprinted by X', 'Reuters says'."""
+def cited_outlets(text: str, own: str | None = None) -> list[str]:
+    """Outlets the article cites: 'According to the X', 'X reported', 'reprinted by X', 'Reuters says'.
+
+    A name is one sentence's: 'according to the city hospital. Residents said' cites no 'Hospital. Residents',
+    'in 2014. The Post reported' cites the Post. The article's own outlet
+    (`own`, or the last words of its name: 'told the Courier' in the Valley Courier) is not cited."""
     found: list[str] = []
-    for pattern in P.CITATION_ANY_NAME:
-        for match in pattern.finditer(text):
-            _add_outlet(found, match.group("name"), require_media=False)
-    for pattern in P.CITATION_MEDIA_NAME:
-        for match in pattern.finditer(text):
-            _add_outlet(found, match.group("name"), require_media=True)
+    for patterns, require_media in ((P.CITATION_ANY_NAME, False), (P.CITATION_MEDIA_NAME, True)):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                name = _one_sentence_name(match)
+                if name and not _is_own_outlet(name, own):
+                    _add_outlet(found, name, require_media=require_media)
     return found
+
+
+_ACRONYM = re.compile(r"^ \([A-Z]{2,8}\)")  # "the Valley News Agency (VNA)": no cue after the name
+
+
+def _one_sentence_name(match: re.Match) -> str | None:
+    """The cited name within one sentence. A name the pattern reads across a sentence break keeps the part next
+    to its cue: the first sentence's after 'according to', the last one's before 'reported'; where the cue
+    stands on both sides ('according to X said'), neither part is the name."""
+    name = match.group("name")
+    parts = SENTENCE_BREAK.split(name)
+    if len(parts) == 1:
+        return name
+    cue_before = match.string[match.start():match.start("name")].strip().lower() not in ("", "the")
+    cue_after = bool(_ACRONYM.sub("", match.string[match.end("name"):match.end()]).strip(" ,"))
+    if cue_before and cue_after:
+        return None
+    return parts[-1] if cue_after else parts[0]
+
+
+def _is_own_outlet(name: str, own: str | None) -> bool:
+    if not own:
+        return False
+    if _is_agency(name) or _is_agency(own):
+        return _agency(name.strip()) == _agency(own.strip())
+    cited = _letters(_trim_name(name).removeprefix("the ").removeprefix("The "))
+    own_words = [_letters(w) for w in own.split()]
+    own_words = [w for w in own_words if w]
+    if _is_host_name(own):  # "velmarreview.com": "Velmar Review", and "the Review" if a media word
+        site = _letters(own.strip().split(".")[0])
+        return bool(cited) and (cited == site or (site.endswith(cited) and cited in P.MEDIA_WORDS))
+    return bool(cited) and any(cited == "".join(own_words[k:]) for k in range(len(own_words)))
 
 
 def outlet(stated: str | None, site_name: str | None, lines: Iterable[str], masthead: str | None,

@@ -56,8 +56,10 @@ def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT
         line.role = _classify(line.text, counts[_key(line.text)] > 1, settings)
     _mark_teaser_blocks(lines)
     _mark_captions_above_credits(lines)
+    _mark_ad_slots(lines)
 
     head_end = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
+    _mark_reader_blocks(lines, head_end)
     found_title, masthead = (None, None)
     if title is None:
         found_title, masthead = _find_title(lines, head_end)
@@ -70,6 +72,7 @@ def clean_page(text: str, title: str | None = None, settings: Settings = DEFAULT
             line.role = META  # the outlet's name above the headline, not article text
 
     lines = lines[:_topic_break(lines, settings)]
+    _mark_tail_offers(lines)
     _mark_tail_bio(lines)
 
     paragraphs = [line.text for line in lines if line.role in KEPT and _key(line.text) != title_key]
@@ -137,6 +140,89 @@ def _mark_teaser_blocks(lines: list[Line]) -> None:
             in_block = False
 
 
+AD_SLOT_LINES = 3  # an ad slot's lines under its label, at most
+OFFER_WORDS = 25  # an ad's or a sign-up box's line is short
+
+
+def _mark_ad_slots(lines: list[Line]) -> None:
+    """The lines under an 'Advertisement' label are the ad: within the article only a line that reads as an offer
+    (a price for a period, a discount, 'sign up'; a bare price may be news) and is no sentence; below its last
+    paragraph, any short offer, price or heading."""
+    last_body = _last_body(lines)
+    for i, label in enumerate(lines):
+        if label.role not in (FURNITURE, SHORT) or not P.AD_LABEL.fullmatch(label.text):
+            continue
+        for j in range(i + 1, min(i + 1 + AD_SLOT_LINES, len(lines))):
+            line = lines[j]
+            if line.role not in (*KEPT, SHORT) or len(_words(line.text)) > OFFER_WORDS:
+                break
+            offer = bool(P.OFFER.search(line.text))
+            sentence = bool(P.LINE_END_PUNCTUATION.search(line.text))
+            if j > last_body:
+                offer = offer or bool(P.PRICE.search(line.text))
+            if (offer and not sentence) or (j > last_body and (offer or not sentence)):
+                line.role = FURNITURE
+            else:
+                break
+
+
+def _mark_reader_blocks(lines: list[Line], head_end: int) -> None:
+    """Readers' letters and comments below the article (under 'Reader letters', 'Comments (3)') are not its
+    text: all under such a heading is dropped, up to the page's next section (a sign-up box, 'More from',
+    the copyright line). Only below the article's first paragraphs, and only where the article before the
+    heading is longer than what stands under it: a comment counter in the middle of the text cuts nothing."""
+    kept_words = [0]  # kept words before each line: one pass, however many headings the page repeats
+    for line in lines:
+        kept_words.append(kept_words[-1] + (len(_words(line.text)) if line.role in KEPT else 0))
+    i = head_end
+    while i < len(lines):
+        opener = lines[i]
+        if opener.role == META or not any(pattern.fullmatch(opener.text) for pattern in P.READER_OPENERS):
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(lines)) if P.READER_BLOCK_END.match(lines[j].text)), len(lines))
+        article = kept_words[i]
+        letters = _word_count([line.text for line in lines[i + 1:end] if line.role in (*KEPT, SHORT)])
+        if article > letters:
+            opener.role = FURNITURE
+            for line in lines[i + 1:end]:
+                if line.role not in (META, CAPTION):
+                    line.role = FURNITURE
+        i = end
+
+
+def _mark_tail_offers(lines: list[Line]) -> None:
+    """Below the article's last paragraph, a short line that calls on the reader ('Sign up for our weekly
+    digest.'), or an offer that is no sentence standing between page furniture ('Flights to the coast from
+    49.99'), is a box, not the article. (A text wrapped at a fixed width has lines that are no sentences, one
+    after the other: an amount in one of them is the article's.)"""
+    start = _last_body(lines) + 1
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.role not in (*KEPT, SHORT) or len(_words(line.text)) > OFFER_WORDS:
+            continue
+        alone = all(lines[j].role not in KEPT for j in (i - 1, i + 1) if 0 <= j < len(lines))
+        call = P.CALL_TO_ACT.match(line.text) and P.LINE_END_PUNCTUATION.search(line.text)
+        if call or (alone and _is_offer_line(line.text)):
+            line.role = FURNITURE
+
+
+def _is_offer_line(text: str) -> bool:
+    if len(_words(text)) > OFFER_WORDS:
+        return False
+    sentence = bool(P.LINE_END_PUNCTUATION.search(text))
+    offer = P.OFFER.search(text) or P.PRICE.search(text)
+    return bool(P.CALL_TO_ACT.match(text)) or (not sentence and bool(offer))
+
+
+def _last_body(lines: list[Line]) -> int:
+    """Index of the article's last body paragraph (a sign-up line of body length is none), or len(lines)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _is_body(lines[i]) and not _is_offer_line(lines[i].text):
+            return i
+    return len(lines)
+
+
 def _mark_captions_above_credits(lines: list[Line]) -> None:
     """A heading-like line right above a bare "(Photo: X)" line is that photo's caption."""
     for above, line in zip(lines, lines[1:]):
@@ -147,6 +233,11 @@ def _mark_captions_above_credits(lines: list[Line]) -> None:
 def _is_date_line(text: str) -> bool:
     if any(label.match(text) for _, label in P.DATE_LABELS) and any(f.search(text) for f in P.DATE_FORMS):
         return True
+    byline = P.BYLINE_DATE.match(text)  # "By Jane Doe | June 18, 2026"
+    return _is_bare_date(byline.group("date") if byline else text)
+
+
+def _is_bare_date(text: str) -> bool:
     bare = P.BARE_DATE_LINE.match(text)
     return bool(bare) and any(f.fullmatch(bare.group("date").strip(" ,")) for f in P.DATE_FORMS)
 

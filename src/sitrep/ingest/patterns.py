@@ -46,7 +46,7 @@ FURNITURE_LINES = [re.compile(p, re.I) for p in (
     r"related( articles| stories| posts| news| content| coverage)?:?",
     r"(read|see) (more|also|next)\b.*", r"recommended( for you| stories)?:?", r"most (read|viewed|shared).*",
     r"trending( now)?:?", r"more from\b.*", r"more (stories|news|on this story)\b.*",
-    r"(subscribe|sign up|register)\b.*(newsletter|mailing list|updates|alerts|free).*",
+    r"(subscribe|sign up|register)\b.*(newsletter|mailing list|updates|alerts|free|digest|briefing|inbox).*",
     r"(get|receive) (the latest |our )?(news|newsletter|alerts|updates)\b.*", r"newsletters?",
     r".*\b(we|this (web)?site) uses? cookies\b.*", r"(accept|reject|manage)( all)? cookies.*",
     r"cookie (policy|settings)",
@@ -54,14 +54,47 @@ FURNITURE_LINES = [re.compile(p, re.I) for p in (
     r"(show|load|view) (more )?comments.*", r"log ?in to comment.*", r"be the first to comment.*",
     r"skip to (main )?content", r"(close|open) (button|menu)", r"(main )?menu", r"search", r"toggle navigation",
     r"advertisement|advertising|sponsored( content)?|ads?", r"scroll to (top|continue).*",
+    r"(advertisement|advertising|sponsored( content)?|ad)\s*(:|\||\s[-–—])\s*.{0,150}",  # "Advertisement: Save 20%…"
     r"in this article:?", r"share( this( article| story)?)?:?", r"total", r"\d+\s*(shares?)?",
     r"tags?:.*", r"topics?:.*", r"filed under:?.*", r"print( this article)?", r"copy link",
     r"(back to )?top", r"(read|leer|lire|leggi|lesen sie) (in|en|auf) \w+\b.{0,80}",
-    r"(all rights reserved|©|copyright).*", r"fbpx", r"[-–—•·*|]+",
+    r"(all rights reserved|©|copyright).*", r"\(c\) ?(19|20)\d\d\b.{0,120}", r"fbpx", r"[-–—•·*|]+",
     r"click here\b.*", r".*\b(delivered|straight|direct(ly)?) to your inbox\b.*", r"(like|share|love) this:?",
     r"about the (author|writer|reporter)s?:?", r"watch( the)? video:?.*", r"listen to (this|the) (article|story).*",
     r"follow us\b.*", r"(download|get) (our|the) app\b.*", r"(sign|log) (in|out)", r"register",
 )]
+
+# A label over an ad slot: the short lines under it are the ad ("Advertisement" / "Brand: fibre for 24.99 a month").
+AD_LABEL = re.compile(r"(advertisement|advertising|sponsored( content| links?)?|ads?|promoted|promotion"
+                      r"|partner content|paid (content|post|partnership)|anzeige|publicidad|publicité|pubblicità):?",
+                      re.I)
+# What an ad or a subscription box says: a price for a period or ending in .99, a discount, a call to buy or
+# to sign up (OFFER); a bare price (PRICE; a sum in millions is news, not a price) only counts below the
+# article. Marks, not proof: looked for only under an ad label or below the article's last paragraph.
+PRICE = re.compile(r"[$€£¥₹]\s?\d++(?:[.,]\d++)*+(?!\s*(?:million|billion|trillion|mn|bn|m)\b)|\d\s?[$€£¥₹]")
+OFFER = re.compile(
+    r"\b\d+[.,]\d\d\s*(?:a|per|/)\s*(?:day|week|month|year)\b|\b\d+[.,]99\b|\b\d+\s?% off\b|\bsave (?:up to )?\d"
+    r"|\b(?:on sale|special offer|free trial|buy now|shop now|order now|book now|subscribe|sign up"
+    r"|newsletter)\b",
+    re.I,
+)
+# A line that opens with a call to act on the reader: "Sign up for our weekly digest, every Friday."
+CALL_TO_ACT = re.compile(r"^(subscribe|sign up|register now|download (our|the) app)\b", re.I)
+# A heading over what readers wrote (letters, comments): all below it, to the page's next section, is theirs.
+READER_OPENERS = [re.compile(p, re.I) for p in (
+    r"(readers?|readers['’]|reader['’]s|your|our readers['’]?) (letters?|comments?|views|responses|reactions|mail)"
+    r"( \(\d+\))?:?",
+    r"letters( to the editor| from (our )?readers)?:?", r"comments? \(\d+\):?",
+    r"[1-9]\d* (comments?|responses|replies)", r"(show|view|load|read) (all )?(\d+ )?(comments|responses|replies)",
+    r"what (our )?readers (say|think|are saying):?", r"join the (discussion|conversation|debate):?",
+    r"(have|had) your say:?",
+)]
+# Where a block of readers' letters ends: the next section of the page, a sign-up box, the copyright line.
+READER_BLOCK_END = re.compile(
+    r"^(newsletters?|subscribe|sign up|more from|more (stories|news)|related|(most )?popular|most (read|viewed)"
+    r"|you may also like|recommended|trending|advertisement|sponsored|all rights reserved|copyright)\b|^(©|\(c\))",
+    re.I,
+)
 
 # A line that is a photo credit or a caption carrying one.
 PHOTO_CREDIT = re.compile(
@@ -78,6 +111,9 @@ BIO = [re.compile(p) for p in (
     r"(journalist|writer|reporter|correspondent|editor|analyst|columnist|author|contributor)\b",
     r"\b(covers|reports on|has covered|has reported from)\b.{0,80}\bfor (the |The )?[A-Z]",
     r"\bfollow (him|her|them) on\b", r"\s//\s", r"^About [A-Z][\w .&'-]{1,40}:",
+    # an author box naming the author and the post: "Jane Doe is the Courier's northern correspondent."
+    r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was|has been) (?:the|an?|our) (?:[\w’'-]+ ){0,4}"
+    r"(?:journalist|writer|reporter|correspondent|editor|analyst|columnist|contributor|photographer)s?\b[^.]{0,80}\.$",
 )]
 # A navigation menu flattened to one line: short items separated by wide gaps or bars.
 MENU_SEPARATOR = re.compile(r" {2,}|\t+|\s+[|•·]\s+")
@@ -169,6 +205,14 @@ BARE_DATE_LINE = re.compile(
     r"(?P<date>[\w .,/-]{6,30}?)"
     rf"(?:[,\s|]*{TIME})?[-–—•|\s]*$",
     re.I,
+)
+
+# A byline with the date after the name: "By Jane Doe | June 18, 2026", "By Jane Doe, Reuters, 18 June 2026",
+# "By Jane Doe on June 18, 2026". `date` must still read as a bare dateline (BARE_DATE_LINE).
+_DATE_START = (r"(?:\d|(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+               + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![^\W\d_]))")  # a day, a month's or weekday's name
+BYLINE_DATE = re.compile(
+    rf"^by\s+[^|•·]{{2,80}}?(?:\s*[|•·,–—]|\s+-|\s+on)\s+(?P<date>{_DATE_START}[^|•·]{{3,40}})$", re.I
 )
 
 # A line ending in sentence-final punctuation, closing quotes allowed after it.
