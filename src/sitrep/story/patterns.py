@@ -87,7 +87,8 @@ STRUCK_OBJECTS = (PHYSICAL - {"post", "depot", "headquarters", "installation", "
                               "facilities", "oil", "line", "lines", "property", "properties", "premises"}) | frozenset(
     """terminal terminals quay quays ferry ferries bakery bakeries hospital hospitals clinic square squares camp camps
     checkpoint checkpoints convoy convoys mosque mosques temple synagogue university universities kindergarten
-    theatre theater museum stadium railway train trains dam port harbour harbor pier""".split())
+    theatre theater museum stadium railway train trains dam port harbour harbor pier prison prisons jail jails
+    detention barracks colony penitentiary shelter shelters""".split())
 # A toll over a whole war or season, not one event's: "has killed hundreds since January".
 CUMULATIVE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December|\d{4}|last\s+\w+)|so\s+far\s+this|this\s+year|"

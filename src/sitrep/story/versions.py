@@ -566,7 +566,7 @@ def _estimate(versions: list[Version], slot: str) -> dict | None:
         current[source_of[v.id]] = v
     now = list(current.values())
     support = {v.id: sum(admits(v.value, w.value) for w in now if w is not v) for v in now}
-    chosen = max(now, key=lambda v: (support[v.id], v.value["high"] is not None, v.published or "", v.value["best"]))
+    chosen = max(now, key=lambda v: (v.value["high"] is not None, support[v.id], v.published or "", v.value["best"]))
     highs = [v.value["high"] for v in now if v.value["high"] is not None]
     return {"low": min(v.value["low"] for v in now), "best": chosen.value["best"],
             "high": max([*highs, *(v.value["best"] for v in now)]) if highs else None,
@@ -646,8 +646,8 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
                 if not sources_apart(a, b) or (a.published and b.published and _days(a.published, b.published)
                                        > settings.figures_max_days_apart):
                     continue
-                if (a.published and b.published and a.published != b.published):
-                    continue  # a later report: the toll moved on
+                if (a.published != b.published or not a.published) and a.document != b.document:
+                    continue  # a later report, or one of unknown date: the toll may have moved on
                 if (x["high"] is not None and x["high"] < y["low"]) or (y["high"] is not None and y["high"] < x["low"]):
                     add(a, b, "casualties", f"casualties: {_who(a)} says {_stated(x)} {kind}, "
                                             f"{_who(b)} says {_stated(y)}")
