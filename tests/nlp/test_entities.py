@@ -118,3 +118,32 @@ def test_a_surname_before_a_father_and_his_junior_son_stays_alone():
     words = ["Marr", "resigns", "\n", *"Ivo Marr and Ivo Marr Jr. left .".split()]
     entities, _ = document_entities("d", _doc(words, [(0, 1, "PERSON"), (3, 5, "PERSON"), (6, 9, "PERSON")]))
     assert any(e.name == "Marr" for e in entities)
+
+
+@pytest.mark.parametrize("mention, name", [
+    pytest.param("Health Minister Mirela Vost", "Mirela Vost", id="a-portfolio-before-minister-is-part-of-the-title"),
+    pytest.param("Fisheries Minister Mirela Vost", "Mirela Vost", id="any-capitalised-portfolio-before-minister"),
+    pytest.param("Minister of Health Mirela Vost", "Mirela Vost", id="minister-of-a-portfolio"),
+    pytest.param("Minister of the Interior Mirela Vost", "Mirela Vost", id="minister-of-the-portfolio"),
+    pytest.param("Minister of Foreign Affairs Mirela Vost", "Mirela Vost", id="minister-of-a-two-word-portfolio"),
+    pytest.param("Minister of Fisheries Mirela Vost", "Mirela Vost", id="minister-of-a-portfolio-not-listed"),
+    pytest.param("Homeland Security Secretary Mirela Vost", "Mirela Vost", id="a-secretary-with-a-portfolio"),
+    pytest.param("Orsan Prime Minister Mirela Vost", "Mirela Vost", id="a-country-before-prime-minister"),
+    pytest.param("Army Spokeswoman Mirela Vost", "Mirela Vost", id="a-spokeswoman-of-an-organisation"),
+    pytest.param("Rebel Commander Mirela Vost", "Mirela Vost", id="a-commander"),
+    pytest.param("Secretary-General Mirela Vost", "Mirela Vost", id="a-hyphenated-title"),
+    pytest.param("Mayor Tomas Vost", "Tomas Vost", id="a-mayor"),
+    pytest.param("the Defence Ministry", "Defence Ministry", id="a-ministry-keeps-its-portfolio"),
+    pytest.param("defence ministry", "defence ministry", id="a-lower-case-ministry-keeps-its-portfolio"),
+    pytest.param("Foreign Minister's Office", "Foreign Minister's Office", id="an-office-keeps-its-title-words"),
+    pytest.param("Velmar General Hospital", "Velmar General Hospital", id="general-inside-a-name-is-no-title"),
+])
+def test_office_titles_are_stripped_from_names_and_organisations_keep_their_words(mention, name):
+    assert name_form(mention) == name
+
+
+def test_a_health_minister_and_a_mayor_who_share_a_surname_stay_two_people():
+    words = "Health Minister Mirela Vost met Mayor Tomas Vost . Mirela Vost left .".split()
+    entities, _ = document_entities("d", _doc(words, [(0, 4, "PERSON"), (5, 8, "PERSON"), (9, 11, "PERSON")]))
+    people = sorted((e.name, len(e.mentions)) for e in entities)
+    assert people == [("Mirela Vost", 2), ("Tomas Vost", 1)]

@@ -108,3 +108,28 @@ def test_a_person_is_not_joined_through_the_gazetteer():
     entities = [_entity("a", 1, "Dobropillya", "person"), _entity("a", 2, "Orsa Front", "organisation"),
                 _entity("b", 1, "Dobropillia", "person"), _entity("b", 2, "Orsa Front", "organisation")]
     assert not _together(_merged(documents_of("a", "b"), entities), "Dobropillya", "Dobropillia")
+
+
+@pytest.mark.parametrize("entities, names", [
+    pytest.param([_entity("a", 1, "health ministry", "organisation"), _entity("a", 2, "Orsa", "place"),
+                  _entity("b", 1, "Defence Ministry", "organisation"), _entity("b", 2, "Velmar", "place")],
+                 ["health ministry", "Defence Ministry"], id="ministries-of-two-portfolios-and-countries-stay-apart"),
+    pytest.param([_entity("a", 1, "health ministry", "organisation"), _entity("b", 1, "ministry", "organisation")],
+                 ["health ministry", "ministry"], id="a-bare-ministry-joins-no-ministry-of-another-article"),
+    pytest.param([_entity("a", 1, "ministry", "organisation"), _entity("a", 2, "Orsa", "place"),
+                  _entity("b", 1, "Ministry", "organisation"), _entity("b", 2, "Orsa", "place")],
+                 ["ministry", "Ministry"], id="bare-ministries-of-two-articles-are-not-one-by-the-word"),
+])
+def test_organisations_that_differ_in_their_distinctive_words_stay_apart(entities, names):
+    _, links = merge_entities(documents_of(*sorted({e.documents[0] for e in entities})), entities)
+    first, second = (next(e.id for e in entities if e.name == name) for name in names)
+    assert links[first] != links[second]
+
+
+def test_a_bare_head_joins_the_organisation_its_own_article_names_by_acronym():
+    entities = [_entity("a", 1, "Velmar Resistance Council", "organisation", aliases=["VRC"]),
+                _entity("b", 1, "VRC", "organisation"), _entity("b", 2, "Council", "organisation"),
+                _entity("c", 1, "Council", "organisation")]
+    merged, _ = merge_entities(documents_of("a", "b", "c"), entities)
+    council = [e for e in merged if e.name == "Velmar Resistance Council"]
+    assert council and sorted(council[0].documents) == ["a", "b"]

@@ -25,13 +25,48 @@ ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GP
 
 
 def name_form(text: str) -> str:
-    """A mention as a name: no leading article, possessive, title or honorific."""
+    """A mention as a name: no leading article, possessive, title or honorific. An organisation's name
+    ("Defence Ministry", "Foreign Minister's Office") keeps its words: they are what tell it apart."""
     form = re.sub(r"[’']s$", "", text.strip()).strip(" ,.;:")
     form = re.sub(r"^(the|The)\s+", "", form)
     words = form.split()
-    while len(words) > 1 and (words[0].lower().rstrip(".") in P.TITLE_WORDS):
-        words.pop(0)
+    if words and words[-1].lower().strip(".,") in P.ORGANISATION_HEADS:
+        return " ".join(words)
+    while len(words) > 1:
+        cut = _office_title(words)
+        if cut:
+            words = words[cut:]
+        elif _title_word(words[0]):
+            words.pop(0)
+        else:
+            break
     return " ".join(words)
+
+
+def _title_word(word: str) -> bool:
+    """A title or honorific, hyphenated ones too ("Secretary-General", "Vice-President")."""
+    parts = word.lower().rstrip(".").split("-")
+    return all(part in P.TITLE_WORDS for part in parts)
+
+
+def _office_title(words: list[str]) -> int:
+    """How many leading words are an office title before a name: capitalised words up to an office head
+    ("Health Minister", "Kestrian Prime Minister", "Army Spokesman"), or "Minister of" and its portfolio
+    ("Minister of the Interior", "Secretary of State"); 0 when none. A name stays behind it."""
+    lower = [w.lower().rstrip(".,") for w in words]
+    if lower[0] in P.OFFICE_HEADS and len(words) > 2 and lower[1] == "of":
+        end = 2
+        while end < len(words) - 1 and lower[end] in P.PORTFOLIO_WORDS:
+            end += 1
+        if end == 2 and len(words) > 3 and words[2][:1].isupper():
+            end = 3  # a portfolio not in the list: one word ("Minister of Fisheries X")
+        return end if end > 2 and words[end][:1].isupper() else 0
+    for head in range(1, min(len(words) - 1, 4)):
+        if not words[head - 1][:1].isupper():
+            return 0
+        if lower[head] in P.OFFICE_HEADS:
+            return head + 1 if words[head + 1][:1].isupper() else 0
+    return 0
 
 
 def initials(name: str) -> str:

@@ -9,6 +9,22 @@ TITLE_WORDS = frozenset(
     mawlawi imam ayatollah chief former acting first late state chairman chairwoman chair director
     justice judge pope bishop father brother sister commissioner premier chancellor""".split()
 )
+# The head of an office title: whatever capitalised words stand directly before it belong to the title
+# ("Health Minister X", "Homeland Security Secretary X", "Army Spokesman X" → X), and "Minister of X"
+# takes its portfolio along ("Minister of Foreign Affairs X" → X).
+OFFICE_HEADS = frozenset(
+    """minister secretary spokesman spokeswoman spokesperson commander chief ambassador envoy director
+    chairman chairwoman governor mayor president premier""".split()
+)
+# Words of a portfolio after "Minister of" / "Secretary of" ("Minister of the Interior", "of Foreign Affairs").
+PORTFOLIO_WORDS = frozenset(
+    """health defence defense foreign affairs interior internal external home justice finance economy economic
+    economics education agriculture energy transport transportation trade industry labour labor culture
+    environment information communications state war security emergency emergencies social welfare
+    development planning tourism sport sports youth water resources mines mining oil petroleum public works
+    housing infrastructure science technology digital national veterans relations commerce treasury
+    immigration refugees reconstruction reintegration and for of the""".split()
+)
 # Titles that only a person carries (not "minister" alone: "the Foreign Minister X" is fine, but a
 # ministry can be a "foreign minister's office").
 PERSONAL_TITLES = frozenset(

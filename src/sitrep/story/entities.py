@@ -8,6 +8,10 @@ Each article's entities (see `entities`) are joined, strongest evidence first:
    two names the gazetteer gives one place (Kiev/Kyiv);
 4. a name alone: a surname, an acronym (letters swapped too), "X Jr.", an organisation's last word
    ("Chargers" for "San Diego Chargers"), when one candidate fits.
+5. a bare organisation head ("the ministry", "the Council", "the army") is no name: it joins an organisation
+   only inside its own article (the article's coreference in `nlp.entities`, or the one organisation the
+   article names otherwise whose full name ends with it), never across articles by the word alone; two
+   organisations whose names differ in their other words (a health ministry, a defence ministry) stay apart.
 Two full names that one article keeps apart are different people in every article: that is how a
 father and a son who share a name stay apart. "X, the son of Y" and a "Jr." tell the generations
 apart. Spelling variants and fuller forms also need a shared context (another entity named in
@@ -85,6 +89,7 @@ def merge_entities(documents: list[Document], entities: list[Entity],
     merge.join_variants()
     merge.join_places(gazetteer(settings.event_min_city_population))
     merge.attach_short_forms()
+    merge.attach_bare_heads()
     return merge.result()
 
 
@@ -158,7 +163,8 @@ class _Merge:
         by_name: dict[Name, list[int]] = defaultdict(list)
         for i, node in enumerate(self.nodes):
             for name in sorted(node.names, key=lambda n: n != node.name):  # every name the article gives it
-                if name.full or node.type != "person" and name == node.name:  # a surname alone is not yet anyone
+                if name.full or node.type != "person" and name == node.name and not _bare_head(node):
+                    # a surname alone is not yet anyone; "the ministry" in two articles is not one ministry
                     by_name[name].append(i)
         for group in by_name.values():
             for i in group[1:]:
@@ -230,6 +236,8 @@ class _Merge:
             if any(m.name.full for m in members):
                 continue
             node = max(members, key=lambda m: len(m.entity.mentions))
+            if _bare_head(node):
+                continue  # "the ministry" names no one ministry: see attach_bare_heads
             key = "".join(sorted(node.entity.name)) if _is_acronym(node.entity.name) and node.type != "person" else (
                 spelling_key(node.name.words[-1])[:3] if node.name.words else "")
             found = set(by_key.get(key, ()))
@@ -242,6 +250,25 @@ class _Merge:
                 candidates = [r for r in candidates if any(node.entity.name in _acronyms(m) for m in clusters[r])]
             if len(candidates) == 1:
                 self.union(candidates[0], root)
+
+    # 5. a bare head word, inside its own article
+    def attach_bare_heads(self) -> None:
+        """"The Council" joins the organisation that its own article names another way (by its acronym, by a
+        name the tagger split off) when that organisation's full name ends with the word and it is the only
+        one in the article that does; the head word alone joins nothing across articles."""
+        in_article: dict[str, list[int]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            in_article[node.document].append(i)
+        for i, node in enumerate(self.nodes):
+            own = self.groups.find(i)
+            if not _bare_head(node) or len(self.clusters[own]) > 1:
+                continue
+            head = node.name.words[0]
+            candidates = {root for j in in_article[node.document] if (root := self.groups.find(j)) != own
+                          and any(m.type in ("organisation", "group") and m.name.full and m.name.words[-1] == head
+                                  for m in self.clusters[root])}
+            if len(candidates) == 1:
+                self.union(candidates.pop(), i)
 
     def result(self) -> tuple[list[Entity], dict[str, str]]:
         merged, links = [], {}
@@ -288,6 +315,11 @@ def _variant_score(a: _Node, b: _Node, settings: Settings) -> int:
     if kinds <= {"organisation", "place"} and _core(a) and _core(a) == _core(b):
         return 2
     return 0
+
+
+def _bare_head(node: _Node) -> bool:
+    """The name is an organisation's head word alone ("Ministry", "the Council", "army"): a common noun."""
+    return node.type != "person" and len(node.name.words) == 1 and node.name.words[0] in P.ORGANISATION_HEADS
 
 
 def _core(node: _Node) -> tuple[str, ...]:
