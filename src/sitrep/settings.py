@@ -97,6 +97,9 @@ class Settings:
            "(in its paragraph, or the one sentence before), at geo_precision 2 at best.")
     # reuse
     reuse_min_words: int = _field(6, "Text reuse: sentences shorter than this (words) are not compared.")
+    reuse_lone_sentence_min_words: int = _field(
+        15, "Text reuse: two articles that share only lone sentences shorter than this (words) share a stock line "
+            "('Reuters could not independently verify…'), not a text: no reuse.")
     reuse_lsh_threshold: float = _field(
         0.3, "Text reuse: LSH band threshold (estimated Jaccard of word bigrams) for candidate pairs.")
     reuse_min_similarity: float = _field(

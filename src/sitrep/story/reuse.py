@@ -5,7 +5,8 @@ do not matter; a respelt word breaks two bigrams, a moved clause few) and indexe
 only sentences from different documents that fall in the same band are compared, so the cost grows
 about linearly with the corpus (character shingles, tried first, made unrelated sentences share too
 many bands as the corpus grew). A candidate pair is kept when the two sentences are similar as strings or
-as word sets (a clause moved to the front); runs of matching sentences become one passage.
+as word sets (a clause moved to the front); runs of matching sentences become one passage. Two articles
+that share nothing but short lone sentences share a stock line, not a text.
 
 The origin is the earlier publication; with no dates to compare, the side that credits a wire
 agency (wire copy is upstream), then the side whose passage holds the other's; otherwise the link is
@@ -92,7 +93,11 @@ def _find_reuse(documents: list[Document], settings: Settings) -> list[Reuse]:
         lsh.insert(key, signature)
     found = []
     for (a, b), pairs in sorted(matches.items()):
-        for passage in _passages(sorted(pairs, key=lambda p: (p[0].number, p[1].number))):
+        passages = _passages(sorted(pairs, key=lambda p: (p[0].number, p[1].number)))
+        if all(len(p) == 1 and len(p[0][0].normal.split()) < settings.reuse_lone_sentence_min_words
+               for p in passages):
+            continue  # only a stock line in common ("X could not independently verify the reports")
+        for passage in passages:
             found.append(_directed(documents[a], documents[b], passage))
     return found
 
