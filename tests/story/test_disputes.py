@@ -81,3 +81,15 @@ def test_a_source_revising_its_own_toll_is_not_a_dispute():
 def test_tolls_reported_months_apart_are_not_a_dispute():
     assert _tolls("30" + STRIKE, "52" + STRIKE, a_date="2026-04-08", b_date="2026-04-09")
     assert not _tolls("30" + STRIKE, "52" + STRIKE, a_date="2026-04-08", b_date="2027-02-01")
+
+
+def test_not_knowing_about_an_attack_does_not_deny_it():
+    """Regression: "had no first-hand information about the attack" was set against the attack as its denial."""
+    text = ("The ministry said rebel units attacked the prison camp in Velmar on Friday night. A UN spokesman said "
+            "he did not yet have first-hand information about the attack.")
+    documents = [Document("a", "a.txt", text, published="2026-05-02")]
+    attributions = [attribution("a", 1, text, "rebel units attacked the prison camp in Velmar on Friday night",
+                                "ministry"),
+                    attribution("a", 2, text, "he did not yet have first-hand information about the attack",
+                                "spokesman")]
+    assert not claims_and_disputes(documents, attributions)[1]

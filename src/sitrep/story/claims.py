@@ -118,7 +118,10 @@ def member_stances(member: Assertion, settings: Settings = DEFAULT_SETTINGS) -> 
         if frame == "target" and not P.STRIKE.search(member.sentence):
             continue  # "fighters" say what a strike hit only in a sentence about a strike
         if match and frame not in found:
-            negated = P.NEGATION.search(_clause_before(text, match.start(), settings))
+            before = _clause_before(text, match.start(), settings)
+            if P.UNKNOWING.search(before):
+                continue  # "had no information about the attack": not knowing is no stance on it
+            negated = P.NEGATION.search(before)
             found[frame] = (-1 if negated else 1) * flip
     return found
 

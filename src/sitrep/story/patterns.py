@@ -66,6 +66,10 @@ MILITARY_TARGET = re.compile(
     r"weapons?\s+depots?|ammunition\s+depots?)\b", re.I)
 # Blame laid on someone, which a denial may answer ("blamed X for the attack", "accused X of…").
 ACCUSATION = re.compile(r"\b(?:blam\w*|accus\w*|held\s+[\w\s]{1,40}?\s+responsible)\b", re.I)
+# Not knowing, which a negation in front of a frame word may only seem to deny: "did not yet have first-hand
+# information about the attack", "could not confirm", "is not aware of".
+UNKNOWING = re.compile(r"\b(?:information|details|knowledge|confirm\w*|verif\w*|aware|comment\w*|know|knew|known|"
+                       r"clear|sure|say\s+(?:whether|how|who))\b", re.I)
 NEGATION = re.compile(r"\b(?:not|no|never|nor|n’t|n't|none|neither|without)\b", re.I)
 
 # --- Across articles: events ------------------------------------------------------------------
