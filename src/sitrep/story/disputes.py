@@ -28,6 +28,7 @@ from sitrep.records import Assertion, Claim, Dispute, Document
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story import patterns as P
 from sitrep.story.claims import member_stances, stems
+from sitrep.story.sides import sides
 from sitrep.text import stem
 
 # A frame's name is the kind of the disputes it finds (records.DISPUTE_KINDS).
@@ -133,8 +134,9 @@ def _figures_conflict(a: Claim, b: Claim, dates: dict[str, str | None],
                       settings: Settings) -> tuple[str, str] | None:
     """Two figures for one count conflict when no number fits both ("17 killed" against "at least 30", not
     "more than 30" against "at least 39"), from different sources (one source revising its own figure is a
-    series), reported at comparable times (a toll from the first day against one months later is not)."""
-    if a.parent is None or a.parent != b.parent or _sources(a) & _sources(b):
+    series, and so is one side's officials updating theirs), reported at comparable times (a toll from the
+    first day against one months later is not)."""
+    if a.parent is None or a.parent != b.parent or _sources(a) & _sources(b) or _one_side(a) & _one_side(b):
         return None
     if _days_apart(a, b, dates) > settings.figures_max_days_apart:
         return None
@@ -188,6 +190,13 @@ def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict
 def _sources(claim: Claim) -> set[str]:
     return {m.speaker_entity or (m.speaker or "").lower() for m in claim.members
             if m.kind in ("attributed", "denial") and (m.speaker_entity or m.speaker)}
+
+
+def _one_side(claim: Claim) -> set[str]:
+    """The side all the claim's speakers speak for, when they name one ("the Russian Defence Ministry" and "the
+    Ministry of Defence of Russia": one source revising its figure, however the articles name it)."""
+    found = {sides().of(m.speaker) for m in claim.members if m.kind in ("attributed", "denial") and m.speaker}
+    return found if len(found) == 1 and None not in found else set()
 
 
 def _narrated(claim: Claim) -> bool:

