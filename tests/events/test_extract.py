@@ -104,3 +104,10 @@ def test_a_demonym_names_the_country_its_small_towns_are_found_in():
 def test_a_toll_that_rose_is_a_count_of_the_dead(text, killed):
     """Regression: "the toll … had risen to 19, after seven of the wounded died" was read as 19 wounded."""
     assert figures(text).get("killed") == killed and "injured" not in figures(text)
+
+
+def test_the_majority_killed_is_no_count_of_one():
+    """Regression: "the majority of the 193 prisoners … were killed" was read as one person killed."""
+    events = _events("The ministry said on Saturday that the majority of the 193 prisoners of war in Velmar were "
+                     "killed or injured in the attack.")
+    assert not any(e.fatalities and e.fatalities.best == 1 for e in events)

@@ -210,7 +210,7 @@ class _Context:
         values: dict = {}
         for figure in figures:
             values.setdefault(figure.kind, Count(figure.low, figure.best, figure.high))
-        if "killed" not in values and kind in ("killing", "attack") and any(
+        if not values and kind in ("killing", "attack") and any(
                 t.lower_ in P.KILL_FORMS for t in tokens) and len(victims) == 1 and _singular(victims[0]):
             values["killed"] = Count(1, 1, 1)
         instrument = P.INSTRUMENTS.search(text)
@@ -507,8 +507,7 @@ def _government(name: str) -> bool:
 def _singular(victim) -> bool:
     name = victim[0]
     last = name.split()[-1].lower() if name.split() else ""
-    return bool(victim[1]) or (not last.endswith("s") and not re.search(r"\d", name) and last not in (
-        "people", "police", "personnel", "children", "men", "women"))
+    return bool(victim[1]) or (not last.endswith("s") and not re.search(r"\d", name) and last not in P.COLLECTIVE)
 
 
 # --- one article's mentions → events ---------------------------------------------------------------

@@ -343,12 +343,16 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
     event_id = "S" + hashlib.sha1(key.encode()).hexdigest()[:12]
     statuses = [u.mention.status for u in units]
     dates = sorted(u.date for u in units if u.date)
-    places = [u.place for u in units if _specific(u.place)] or [u.event.place for u in units if u.event.place]
+    day = max(set(dates), key=dates.count) if dates else None
+    # where it happened: the place the mentions that date it name ("surrendered at Azovstal in Mariupol" is
+    # background to a strike elsewhere), else any mention's
+    places = ([u.place for u in units if _specific(u.place) and u.date == day] or
+              [u.place for u in units if _specific(u.place)] or [u.event.place for u in units if u.event.place])
     first = units[0].event
     story_event = StoryEvent(
         id=event_id, type=max({u.event.type for u in units}, key=lambda t: (sum(u.event.type == t for u in units), t)),
         sub_type=first.sub_type, status="happened" if "happened" in statuses else statuses[0],
-        date=max(set(dates), key=dates.count) if dates else None,
+        date=day,
         place=max(places, key=lambda p: (sum(q == p for q in places), p.name)) if places else None,
         events=sorted({u.event.id for u in units}), documents=sorted({u.event.document for u in units}),
         mentions=[u.mention for u in units], versions=versions,
@@ -356,7 +360,7 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
     disputes = _disputes(story_event, settings)
     story_event.disputes = [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason}
                             for d in _one_a_contradiction(disputes, story_event)]
-    shown = [Dispute(a, b, d.reason, d.kind) for d in disputes
+    shown = [Dispute(a, b, d.reason, d.kind) for d in _one_a_contradiction(disputes, story_event)
              for a, b in [(_claim_of(story_event, d.a), _claim_of(story_event, d.b))] if a and b and a != b]
     return story_event, shown
 
