@@ -41,8 +41,15 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     dates = {d.id: d.published for d in documents}
     found: dict[frozenset, Dispute] = {}
 
+    figure_pairs: set[tuple] = set()
+
     def add(a: Claim, b: Claim, found_as: tuple[str, str]) -> None:
         kind, reason = found_as
+        if kind == "figures":  # "73 against 75 injured" once a count, however many claims repeat either figure
+            key = (a.parent, tuple(sorted(re.findall(r"\d+", reason))), reason.split()[-1])
+            if key in figure_pairs:
+                return
+            figure_pairs.add(key)
         found.setdefault(frozenset((a.id, b.id)), Dispute(a.id, b.id, reason, kind))
 
     in_document: dict[str, list[tuple[Assertion, Claim]]] = defaultdict(list)

@@ -440,6 +440,8 @@ def _versions(unit: _Unit) -> list[Version]:
                 blamed.setdefault(side[0], side[1] if side[0] in known.country_keys else actor.name)
     if unit.family not in VIOLENT_FAMILIES:
         blamed = {}  # an agreement or an arrest has parties, not someone to blame
+    if speaker_side and m.status != "denied":
+        blamed.pop(speaker_side[0], None)  # "Ukraine's prosecutor general said…": a side is not its own accuser
     if m.status == "denied":
         denier = speaker_side or next(iter(blamed.items()), None)
         if denier and unit.family in VIOLENT_FAMILIES and (
@@ -552,7 +554,7 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
             elif not b.value.startswith("not ") and _side_key(b) != _side_key(a) and a.value < b.value and not any(
                     _side_key(w) == _side_key(b) for w in said if w.origin == a.origin) and not any(
                     _side_key(w) == _side_key(a) for w in said if w.origin == b.origin):
-                add(a, b, "responsibility", f"responsibility: {_who(a)} blames {a.value}, {_who(b)} {b.value}")
+                add(a, b, "responsibility", f"responsibility: {_who(a)} blames {a.value}, {_who(b)} blames {b.value}")
     responsibility_sides = {v.origin for d in found.values() for v in said if v.id in (d.a, d.b)}
     occurred = by_slot["occurred"]
     for a in (v for v in occurred if v.value == "happened"):
