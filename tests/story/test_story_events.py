@@ -10,7 +10,7 @@ import json
 import pytest
 
 from conftest import build_story
-from sitrep.records import Event, EventMention
+from sitrep.records import Event, EventActor, EventMention
 from sitrep.story.versions import story_events
 
 WIRE = ("Artillery shells struck the fish market in Sorla on Tuesday, killing at least 9 civilians, the Vendrian "
@@ -131,3 +131,16 @@ def test_one_sentence_in_two_events_of_an_article_makes_two_story_events_with_th
               for n, kind in ((1, "Battles"), (2, "Strategic developments"))]
     found, _ = story_events(events, [], [], [])
     assert len({e.id for e in found}) == len(found) == 2
+
+
+def test_a_side_is_not_its_own_accuser():
+    """Regression: a Vendrian official's words naming Vendria (the event's actor in another mention) made
+    Vendria blame Vendria."""
+    text = "Vendria's prosecutor said the blast at the prison was staged"
+    mention = EventMention(document="d", start=0, end=len(text), text=text, speaker="Vendrian officials",
+                           speaker_entity=None, via=[], attribution="d-a1", status="happened", hedged=False)
+    event = Event(id="d-v1", document="d", type="Explosions/Remote violence", sub_type="Remote explosive/landmine/IED",
+                  status="happened", date=None, time_precision=None, place=None,
+                  actors=[EventActor("actor1", "Vendria", None)], mentions=[mention])
+    (found,), _ = story_events([event], [], [], [])
+    assert not [v for v in found.versions if v.slot == "responsibility" and not v.value.startswith("not ")]
