@@ -69,23 +69,28 @@ def _locate(story: dict, side: dict) -> tuple[str, int, int] | None:
     return None
 
 
-def _claims_at(story: dict, side: dict) -> set[str]:
-    """Claims with a member overlapping the snippet (offsets compared on the normalised text)."""
+def _holding(story: dict, side: dict, holders: list[dict], parts: str) -> set[str]:
+    """The ids of the holders (claims, story events) with one of their `parts` (members, mentions)
+    overlapping the snippet (offsets compared on the normalised text)."""
     place = _locate(story, side)
     if place is None:
         return set()
     document, start, end = place
     text = next(d["text"] for d in story["documents"] if d["id"] == document)
     found = set()
-    for claim in story["claims"]:
-        for member in claim["members"]:
-            if member["document"] != document:
+    for holder in holders:
+        for part in holder[parts]:
+            if part["document"] != document:
                 continue
-            m_start = len(normalise(text[:member["start"]] + "x")) - 1
-            m_end = m_start + len(normalise(text[member["start"]:member["end"]]))
-            if m_start < end and start < m_end:
-                found.add(claim["id"])
+            p_start = len(normalise(text[:part["start"]] + "x")) - 1
+            p_end = p_start + len(normalise(text[part["start"]:part["end"]]))
+            if p_start < end and start < p_end:
+                found.add(holder["id"])
     return found
+
+
+def _claims_at(story: dict, side: dict) -> set[str]:
+    return _holding(story, side, story["claims"], "members")
 
 
 def _disputed(story: dict, item: dict) -> bool:
@@ -151,22 +156,7 @@ def test_every_dispute_names_two_known_claims_and_a_reason(corpus):
 
 
 def _story_events_at(story: dict, side: dict) -> set[str]:
-    """Story events with a mention overlapping the snippet (offsets compared on the normalised text)."""
-    place = _locate(story, side)
-    if place is None:
-        return set()
-    document, start, end = place
-    text = next(d["text"] for d in story["documents"] if d["id"] == document)
-    found = set()
-    for event in story["story_events"]:
-        for mention in event["mentions"]:
-            if mention["document"] != document:
-                continue
-            m_start = len(normalise(text[:mention["start"]] + "x")) - 1
-            m_end = m_start + len(normalise(text[mention["start"]:mention["end"]]))
-            if m_start < end and start < m_end:
-                found.add(event["id"])
-    return found
+    return _holding(story, side, story["story_events"], "mentions")
 
 
 def _one_event(story: dict, item: dict) -> bool:
