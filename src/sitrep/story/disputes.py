@@ -145,7 +145,10 @@ def _figures_conflict(a: Claim, b: Claim, dates: dict[str, str | None],
     first day against one months later is not)."""
     if a.parent is None or a.parent != b.parent or _sources(a) & _sources(b) or _one_side(a) & _one_side(b):
         return None
-    if _days_apart(a, b, dates) > settings.figures_max_days_apart:
+    apart = _days_apart(a, b, dates)
+    if apart is None and not set(a.documents) & set(b.documents) and not _days_named(a) & _days_named(b):
+        return None  # when is unknown, and the texts name no common day: a revision as likely as a contradiction
+    if apart is not None and apart > settings.figures_max_days_apart:
         return None
     fa, fb = _first_figures(a), _first_figures(b)
     for kind in sorted(fa.keys() & fb.keys()):
@@ -167,11 +170,16 @@ def _stated(figure: Figure) -> str:
         f"at least {figure.low}" if figure.high is None else f"up to {figure.high}")
 
 
-def _days_apart(a: Claim, b: Claim, dates: dict[str, str | None]) -> int:
-    """The fewest days between an article of one claim and an article of the other (0 when undated)."""
+def _days_named(claim: Claim) -> set[str]:
+    """The days the claim's sentences name ("on Wednesday", "Wednesday's strike", "on March 18")."""
+    return {m.group(0).lower() for member in claim.members for m in P.NAMED_DAY.finditer(member.sentence)}
+
+
+def _days_apart(a: Claim, b: Claim, dates: dict[str, str | None]) -> int | None:
+    """The fewest days between an article of one claim and an article of the other (None: no dated pair)."""
     days = [abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days)
             for x in (dates.get(d) for d in a.documents) if x for y in (dates.get(d) for d in b.documents) if y]
-    return min(days, default=0)
+    return min(days, default=None)
 
 
 def _outcome_conflict(a: Claim, b: Claim, stances: dict[str, dict], topics: dict[str, set[str]],

@@ -97,4 +97,7 @@ STRUCK_OBJECTS = (PHYSICAL - {"post", "depot", "headquarters", "installation", "
 CUMULATIVE = re.compile(r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December|\d{4}|last\s+\w+)|so\s+far\s+this|this\s+year|"
                         r"in\s+total|in\s+all|overall|altogether)\b", re.I)
+# A day a sentence names, by which two reports of unknown date can be seen to speak of the same moment.
+NAMED_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:january|february|march|april|"
+                       r"may|june|july|august|september|october|november|december)\s+\d{1,2})\b", re.I)
 

@@ -569,12 +569,31 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
                 if not sources_apart(a, b) or (a.published and b.published and _days(a.published, b.published)
                                        > settings.figures_max_days_apart):
                     continue
-                if (a.published != b.published or not a.published) and a.document != b.document:
+                if a.document != b.document and not _comparable(a, b, story_event.date, settings):
                     continue  # a later report, or one of unknown date: the toll may have moved on
                 if (x["high"] is not None and x["high"] < y["low"]) or (y["high"] is not None and y["high"] < x["low"]):
                     add(a, b, "casualties", f"casualties: {_who(a)} says {_stated(x)} {kind}, "
                                             f"{_who(b)} says {_stated(y)}")
     return list(found.values())
+
+
+def _comparable(a: Version, b: Version, event_date: str | None, settings: Settings) -> bool:
+    """Two figures of different articles compared as one moment: both reported the same day; a report of
+    unknown date only when it names the event by its weekday ("Wednesday's strike": written within the
+    week) and the other appeared within `figures_max_days_apart` of the event (or names it so too)."""
+    if a.published and b.published:
+        return a.published == b.published
+    if event_date is None:
+        return False
+    for v in (a, b):
+        if v.published is None and not _names_weekday(v.text, event_date):
+            return False
+    return all(v.published is None or _days(v.published, event_date) <= settings.figures_max_days_apart
+               for v in (a, b))
+
+
+def _names_weekday(text: str, date: str) -> bool:
+    return dt.date.fromisoformat(date).strftime("%A").lower() in text.lower()
 
 
 def _who(version: Version) -> str:
