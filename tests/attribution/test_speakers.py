@@ -24,3 +24,10 @@ def test_a_role_noun_goes_to_the_entity_whose_name_holds_it():
     speakers = _speakers("The Lorin Foundation said the clinic had been hit. The foundation runs the field hospital "
                          "in Dravo, where it says 23 people died.")
     assert speakers and speakers[-1] == "Lorin Foundation"
+
+
+def test_a_relative_pronoun_is_never_the_speaker():
+    """Regression: "who", "which" and "that" were the commonest speakers: the pronoun, not the noun it stands for."""
+    assert _speakers("Kael Brennick, who told reporters that the Front had no guns near the town, spoke "
+                     "later.")[0] == "Kael Brennick"
+    assert _speakers("The fighters were led by a commander who said that the town would fall soon.") == ["a commander"]

@@ -79,3 +79,6 @@ DENIAL_CUES = frozenset(
 )
 # The plainest speech verbs: with a subject and a reported clause they are cues wherever they stand.
 PLAIN_SPEECH = frozenset("said says say told tells added adds stated states".split())
+# Relative pronouns: a source that is one of them stands for the noun its clause attaches to.
+RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+

@@ -34,6 +34,10 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
     tokens = [doc[i] for run in source for i in run]
     if not tokens:
         return None, None
+    antecedent = _relative_antecedent(tokens)
+    if antecedent is not None:  # "the Red Cross, which said…": the speaker is what "which" stands for
+        tokens = [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct] or [antecedent]
+        source = [[t.i for t in tokens]]
     text = " ".join(doc[run[0]:run[-1] + 1].text for run in source)
     named = _named_entity(tokens, by_token)
     if named:
@@ -58,6 +62,17 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
             if antecedent:
                 return antecedent.name, antecedent
     return text, None
+
+
+def _relative_antecedent(tokens: list):
+    """The noun a relative pronoun source stands for ("Kael Brennick, who told Reuters…" → Brennick), when
+    the cue's clause is a relative clause attached to it; else None."""
+    if len(tokens) != 1 or tokens[0].lower_ not in P.RELATIVE_PRONOUNS:
+        return None
+    verb = tokens[0].head
+    if verb.dep_ == "relcl" and verb.head.tag_.startswith("NN"):
+        return verb.head
+    return None
 
 
 def _called(entity: Entity | None, noun: str | None) -> bool:
