@@ -31,3 +31,5 @@ def test_a_relative_pronoun_is_never_the_speaker():
     assert _speakers("Kael Brennick, who told reporters that the Front had no guns near the town, spoke "
                      "later.")[0] == "Kael Brennick"
     assert _speakers("The fighters were led by a commander who said that the town would fall soon.") == ["a commander"]
+    assert _speakers("The captured fighters, who the Velmar Defence Ministry said included two officers, were held "
+                     "there.") == ["Velmar Defence Ministry"]

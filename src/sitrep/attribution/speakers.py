@@ -34,6 +34,11 @@ def resolve(doc: Doc, source: list[list[int]], by_token: dict[int, Entity],
     tokens = [doc[i] for run in source for i in run]
     if not tokens:
         return None, None
+    while len(tokens) > 1 and tokens[0].lower_ in P.RELATIVE_PRONOUNS:
+        tokens = tokens[1:]  # "the fighters, who the ministry said were…": the speaker is the ministry
+    while len(tokens) > 1 and tokens[-1].lower_ in P.RELATIVE_PRONOUNS:
+        tokens = tokens[:-1]
+    source = [[t.i for t in tokens]] if len(tokens) != sum(map(len, source)) else source
     antecedent = _relative_antecedent(tokens)
     if antecedent is not None:  # "the Red Cross, which said…": the speaker is what "which" stands for
         tokens = [t for t in antecedent.subtree if t.i <= antecedent.i and not t.is_punct] or [antecedent]
