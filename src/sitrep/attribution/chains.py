@@ -54,7 +54,8 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan], settings
     speaker in front of its own; an attribution that only reports another is folded into it.
     """
     for draft in drafts:
-        draft.via = _dedupe(_frames(text, draft) + _addressee_outlet(text, draft, settings))  # its own links
+        draft.via = _dedupe(_frames(text, draft) + _addressee_outlet(text, draft, settings)
+                            + _trailing_frame(text, draft))  # its own links
         draft.channel = _channel(text, draft, settings)
 
     def parent_of(draft: Draft) -> Draft | None:
@@ -123,6 +124,17 @@ def _frames(text: str, draft: Draft) -> list[str]:
         names.append(match.group("outer") or match.group("inner"))
         position = match.end()
     return names if not prefix[position:].strip(" “\"'‘\n") else []
+
+
+def _trailing_frame(text: str, draft: Draft) -> list[str]:
+    """A reporter named after the speaker's cue and words, closing the sentence: '…, X said, according to
+    Pravda.' → [Pravda]; none when the reporter is the speaker itself."""
+    end = max(e for _, e in draft.cue + draft.content)
+    match = P.TRAILING_FRAME.match(text[end:draft.sentence_end])
+    if not match:
+        return []
+    name = (match.group("outer") or match.group("inner")).rstrip(".")
+    return [] if draft.speaker and name.lower() in draft.speaker.lower() else [name]
 
 
 def _dedupe(names: list[str]) -> list[str]:

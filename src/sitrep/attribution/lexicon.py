@@ -28,6 +28,11 @@ REPORTING_FRAME = re.compile(
     r"\s*(?:(?:[Aa]ccording to|[Cc]iting|[Qq]uoting|[Aa]s reported by)\s+(?P<outer>[^,;:]{2,80}?)\s*,"
     r"|(?P<inner>(?:the |The )?[A-Z][\w’'&.-]*(?: [A-Z0-9][\w’'&.-]*)*)(?: \([A-Z]{2,8}\))?\s+(?:also |earlier )?"
     r"(?:reported|reports|said|says|wrote|writes|quoted|has reported|has learned)(?: that)?\s*[,:])\s*")
+# A reporting link after the speaker's words, closing the sentence: "…, X said, according to Pravda." or
+# "…, Reuters reported."
+TRAILING_FRAME = re.compile(
+    r"^[\s,]*(?:(?:according to|citing|quoting|as reported by)\s+(?P<outer>(?:the )?[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*)"
+    r"{0,4})|(?P<inner>(?:the )?[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,4}) (?:reported|reports|said|wrote))\s*[.!]?\s*$")
 
 # Speech verbs, for speech reported inside a quotation.
 SPEECH_VERBS = frozenset(
