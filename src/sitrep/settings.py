@@ -92,6 +92,9 @@ class Settings:
         250_000, "Events: a place name that is no city of a country the article names resolves to a city elsewhere "
                  "only when that city has at least this population (Halden, Norway is not the Halden bridge of a "
                  "story that never names Norway).")
+    entity_place_min_population: int = _field(
+        500_000, "Entities: a one-word name read as a person or an organisation is a place when it is a country or "
+                 "a GeoNames city of at least this population ('Kyiv', 'Mariupol').")
     event_place_lookback: int = _field(
         2, "Events: a sentence that names no place takes the last place named this many sentences before it "
            "(in its paragraph, or the one sentence before), at geo_precision 2 at best.")

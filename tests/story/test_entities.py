@@ -133,3 +133,11 @@ def test_a_bare_head_joins_the_organisation_its_own_article_names_by_acronym():
     merged, _ = merge_entities(documents_of("a", "b", "c"), entities)
     council = [e for e in merged if e.name == "Velmar Resistance Council"]
     assert council and sorted(council[0].documents) == ["a", "b"]
+
+
+def test_a_lone_city_name_read_as_a_person_is_a_place():
+    """Regression: the small tagger read "Kyiv" as a person and "Mariupol" as an organisation."""
+    documents = [Document("d", "d.txt", "Kyiv said the strike was deliberate.")]
+    entity = Entity("d-e1", "Kyiv", "person", [], [Mention(0, 4, "Kyiv", "person")], ["d"])
+    merged, _ = merge_entities(documents, [entity])
+    assert [e.type for e in merged] == ["place"]

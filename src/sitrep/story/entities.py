@@ -84,13 +84,26 @@ def merge_entities(documents: list[Document], entities: list[Entity],
         names = {n.name.words for n in members}
         for node in members:
             node.context = names - {node.name.words}
+    places = gazetteer(settings.event_min_city_population)
+    _retype_places(nodes, places, settings.entity_place_min_population)
     merge = _Merge(nodes, _generations(by_document, texts, settings), settings)
     merge.join_same_names()
     merge.join_variants()
-    merge.join_places(gazetteer(settings.event_min_city_population))
+    merge.join_places(places)
     merge.attach_short_forms()
     merge.attach_bare_heads()
     return merge.result()
+
+
+def _retype_places(nodes: list[_Node], places: Gazetteer, min_population: int) -> None:
+    """A one-word name the tagger read as a person or an organisation that is a country or a large city
+    ("Kyiv", "Mariupol", "Ukraine") is a place: the small tagger often reads a lone place name so."""
+    for node in nodes:
+        if node.type in ("person", "organisation") and len(node.name.words) == 1:
+            word = node.name.words[0]
+            city = places.city(word)
+            if places.country(word) or (city is not None and city["population"] >= min_population):
+                node.type = "place"
 
 
 def _node(entity: Entity) -> _Node:
