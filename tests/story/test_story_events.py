@@ -144,3 +144,16 @@ def test_a_side_is_not_its_own_accuser():
                   actors=[EventActor("actor1", "Vendria", None)], mentions=[mention])
     (found,), _ = story_events([event], [], [], [])
     assert not [v for v in found.versions if v.slot == "responsibility" and not v.value.startswith("not ")]
+
+
+def test_the_victims_demonym_is_not_blamed():
+    """Regression: "Ukrainian prisoners … were killed" made a prosecutor blame Ukraine, the event's actor1 in
+    another mention."""
+    text = "Vendrian prisoners of war in the camp were likely killed with thermobaric weapons"
+    mention = EventMention(document="d", start=0, end=len(text), text=text, speaker="the prosecutor",
+                           speaker_entity=None, via=[], attribution="d-a1", status="happened", hedged=False)
+    event = Event(id="d-v1", document="d", type="Violence against civilians", sub_type="Attack",
+                  status="happened", date=None, time_precision=None, place=None,
+                  actors=[EventActor("actor1", "Vendrian", None)], mentions=[mention])
+    (found,), _ = story_events([event], [], [], [])
+    assert not [v for v in found.versions if v.slot == "responsibility"]

@@ -61,6 +61,8 @@ from sitrep.text import STOPWORDS
 TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
 VIOLENT_FAMILIES = frozenset({"violence", "Battles"})
 MIXED_FAMILIES = {"violence", "Battles"}  # "its drones killed three soldiers": a strike one source calls a clash
+# People an actor's demonym may name as victims, not as the ones who acted ("Ukrainian prisoners").
+VICTIM_NOUNS = frozenset("prisoners pows detainees captives civilians people children women men residents".split())
 MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len,
                                                                    reverse=True)) + r")\s+(?P<day>\d{1,2})\b", re.I)
 # Who did it, in a mention's words: "by X", "X fired", "a X missile", "used only by X".
@@ -434,7 +436,9 @@ def _versions(unit: _Unit) -> list[Version]:
         if side:  # a country by its name; anyone else by the name the text gives
             blamed.setdefault(side[0], side[1] if side[0] in known.country_keys or not match.group("by") else name)
     for actor in unit.event.actors:
-        if actor.role == "actor1" and fold(actor.name) in fold(m.text) and actor.name[:1].isupper():
+        if actor.role == "actor1" and actor.name[:1].isupper() and re.search(
+                r"\b" + re.escape(fold(actor.name)) + r"\b(?!\s+(?:" + "|".join(sorted(VICTIM_NOUNS)) + r")\b)",
+                fold(m.text)):  # named as who acted, not as whose people died ("Ukrainian prisoners")
             side = known.named(actor.name)
             if side:
                 blamed.setdefault(side[0], side[1] if side[0] in known.country_keys else actor.name)
@@ -521,10 +525,12 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
     closeness: dict[tuple, tuple] = {}
 
     def add(a: Version, b: Version, kind: str, reason: str) -> None:
-        """One dispute a kind and pair of origins, shown by its closest pair of versions: an answer in the
-        article that reports the charge ("X blamed Y. Y rejected the claims") before one elsewhere."""
+        """One dispute a kind and pair of origins, shown by its clearest pair of versions: sources whose sides
+        are known first, then an answer in the article that reports the charge ("X blamed Y. Y rejected the
+        claims") before one elsewhere."""
         key = (kind, *sorted((a.origin, b.origin)))
-        rank = (a.document != b.document, abs(a.start - b.start) if a.document == b.document else 0)
+        rank = (a.side is None or b.side is None, a.document != b.document,
+                abs(a.start - b.start) if a.document == b.document else 0)
         if key not in found or rank < closeness[key]:
             found[key], closeness[key] = Dispute(a.id, b.id, reason, kind), rank
 
