@@ -111,3 +111,9 @@ def test_the_majority_killed_is_no_count_of_one():
     events = _events("The ministry said on Saturday that the majority of the 193 prisoners of war in Velmar were "
                      "killed or injured in the attack.")
     assert not any(e.fatalities and e.fatalities.best == 1 for e in events)
+
+
+def test_the_country_that_acted_is_not_where_it_happened():
+    """Regression: "After Russia took control over the town…" was placed in Russia."""
+    events = _events("After Russia took control over the town following a months-long siege, fighters were captured.")
+    assert events and not any(e.place and e.place.country == "Russia" for e in events)

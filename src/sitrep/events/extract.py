@@ -34,6 +34,7 @@ from sitrep.records import (
     Span,
 )
 from sitrep.settings import DEFAULT_SETTINGS, Settings
+from sitrep.text import SUBJECT_DEPS
 
 # Of several triggers of violence in one sentence, the most specific names the event.
 VIOLENCE_ORDER = ("suicide", "air", "bombing", "grenade", "shelling", "clash", "attack", "killing")
@@ -413,6 +414,8 @@ class _Context:
     def _place(self, sentence: SpacySpan, head: Token) -> Place | None:
         candidates = []
         for ent in self.place_ents(sentence):
+            if ent.root.head == head and ent.root.dep_ in SUBJECT_DEPS:
+                continue  # "Russia took control of X": who acted, not where
             place = self.resolve(ent)
             if place is not None:
                 candidates.append((abs(ent.start - head.i), place.geo_precision, place))
