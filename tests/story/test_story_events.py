@@ -133,27 +133,26 @@ def test_one_sentence_in_two_events_of_an_article_makes_two_story_events_with_th
     assert len({e.id for e in found}) == len(found) == 2
 
 
+def _responsibility(text: str, speaker: str, actor1: str, kind: str = "Violence against civilians") -> list[str]:
+    """The responsibility versions of a one-mention story event whose article names `actor1` as its actor."""
+    mention = EventMention(document="d", start=0, end=len(text), text=text, speaker=speaker, speaker_entity=None,
+                           via=[], attribution="d-a1", status="happened", hedged=False)
+    event = Event(id="d-v1", document="d", type=kind, sub_type="Attack", status="happened", date=None,
+                  time_precision=None, place=None, actors=[EventActor("actor1", actor1, None)], mentions=[mention])
+    (found,), _ = story_events([event], [], [], [])
+    return [v.value for v in found.versions if v.slot == "responsibility"]
+
+
 def test_a_side_is_not_its_own_accuser():
     """Regression: a Vendrian official's words naming Vendria (the event's actor in another mention) made
     Vendria blame Vendria."""
-    text = "Vendria's prosecutor said the blast at the prison was staged"
-    mention = EventMention(document="d", start=0, end=len(text), text=text, speaker="Vendrian officials",
-                           speaker_entity=None, via=[], attribution="d-a1", status="happened", hedged=False)
-    event = Event(id="d-v1", document="d", type="Explosions/Remote violence", sub_type="Remote explosive/landmine/IED",
-                  status="happened", date=None, time_precision=None, place=None,
-                  actors=[EventActor("actor1", "Vendria", None)], mentions=[mention])
-    (found,), _ = story_events([event], [], [], [])
-    assert not [v for v in found.versions if v.slot == "responsibility" and not v.value.startswith("not ")]
+    blamed = _responsibility("Vendria's prosecutor said the blast at the prison was staged", "Vendrian officials",
+                             "Vendria", "Explosions/Remote violence")
+    assert not [b for b in blamed if not b.startswith("not ")]
 
 
 def test_the_victims_demonym_is_not_blamed():
     """Regression: "Ukrainian prisoners … were killed" made a prosecutor blame Ukraine, the event's actor1 in
     another mention."""
-    text = "Vendrian prisoners of war in the camp were likely killed with thermobaric weapons"
-    mention = EventMention(document="d", start=0, end=len(text), text=text, speaker="the prosecutor",
-                           speaker_entity=None, via=[], attribution="d-a1", status="happened", hedged=False)
-    event = Event(id="d-v1", document="d", type="Violence against civilians", sub_type="Attack",
-                  status="happened", date=None, time_precision=None, place=None,
-                  actors=[EventActor("actor1", "Vendrian", None)], mentions=[mention])
-    (found,), _ = story_events([event], [], [], [])
-    assert not [v for v in found.versions if v.slot == "responsibility"]
+    assert not _responsibility("Vendrian prisoners of war in the camp were likely killed with thermobaric weapons",
+                               "the prosecutor", "Vendrian")
