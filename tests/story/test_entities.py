@@ -141,3 +141,10 @@ def test_a_lone_city_name_read_as_a_person_is_a_place():
     entity = Entity("d-e1", "Kyiv", "person", [], [Mention(0, 4, "Kyiv", "person")], ["d"])
     merged, _ = merge_entities(documents, [entity])
     assert [e.type for e in merged] == ["place"]
+
+
+def test_british_and_american_spellings_of_an_organisation_are_one_name():
+    """Regression: "the Velmar Defence Ministry" and "the Velmar Defense Ministry" stayed two organisations."""
+    entities = [_entity("a", 1, "Velmar Defence Ministry", "organisation"),
+                _entity("b", 1, "Velmar Defense Ministry", "organisation")]
+    assert _together(_merged(documents_of("a", "b"), entities), "Velmar Defence Ministry", "Velmar Defense Ministry")

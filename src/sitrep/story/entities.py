@@ -53,7 +53,7 @@ class Name:
 def parse_name(text: str) -> Name:
     folded = unicodedata.normalize("NFKD", name_form(text))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    words = [w for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", "", folded)) if w]
+    words = [P.SPELLINGS.get(w, w) for w in re.split(r"[\s-]+", re.sub(r"[^\w\s-]", "", folded)) if w]
     generation = None
     if len(words) > 1 and words[-1] in GENERATION_MARKERS:
         generation = GENERATION_MARKERS[words.pop()]

@@ -15,6 +15,10 @@ PLACE_GENERIC = frozenset(
     """valley province district city town village region county state governorate oblast area municipality
     """.split()
 )
+# British and American spellings of the words organisations are named with: one word ("Defence Ministry",
+# "Defense Ministry").
+SPELLINGS = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program",
+             "labour": "labor", "defence's": "defense's"}
 # Spellings transliterators disagree on (names written from Arabic, Persian, Russian, Ukrainian:
 # Mohammed/Muhammad/Mohamed, Kyrylenko/Kirilenko, Honcharenko/Goncharenko, Faheem/Fahim, Dashti/Dashty,
 # Khalid/Halid, Yousef/Yusef, Wadood/Vadud): rewritten in this order, a word becomes its spelling key, and two
