@@ -77,10 +77,10 @@ UNKNOWING = re.compile(r"\b(?:information|details|knowledge|confirm\w*|verif\w*|
 NEGATION = re.compile(r"\b(?:not|no|never|nor|n’t|n't|none|neither|without)\b", re.I)
 
 # --- Across articles: events ------------------------------------------------------------------
-# Victims and targets every event of a war has: no evidence that two mentions are one event.
+# Victims every event of a war has: no evidence that two mentions are one event.
 GENERIC_VICTIMS = frozenset(
     """people civilians residents fighters soldiers troops militants men women children hundreds dozens thousands
-    scores many several others police officers""".split())
+    scores many several others police officers prisoners pows detainees captives""".split())
 # An armed group names its own side ("the Ostrak Front"): the head word that ends its name.
 ARMED_GROUP_HEADS = frozenset(
     """front army movement brigade brigades battalion battalions corps forces militia militias guard guards

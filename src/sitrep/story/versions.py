@@ -1,23 +1,24 @@
 """Story events: the mentions of one real event across articles, each source's version of it, its disputes.
 
 1. Events across articles. Each event mention (one assertion of a per-article event) joins the story
-   event it is compatible with and has evidence for, or starts one. Compatible: the same family of
-   ACLED types (an attack that kills civilians is coded "Explosions/Remote violence" by one article and
-   "Violence against civilians" by another), dates within `story_event_date_window_days` when both are
-   known (also a "March 14" without a year against the story event's dates), and places in one branch
-   of the gazetteer's hierarchy (the same place, one inside the other's admin1 or country) when both are
-   specific: a country alone, or a national capital ("Moscow said", "Kyiv claims"), is too often the
-   speaker's, not the event's, to part two events. Evidence: a shared actor or victim, a shared target,
-   a shared name in the mention's words (the town, the station), or a sibling mention of the same
-   per-article event. Dated mentions come first, in date order, so that undated ones join a dated event.
+   event it fits best, or starts one. Compatible: the same family of ACLED types (an attack that kills
+   civilians is coded "Explosions/Remote violence" by one article and "Violence against civilians" by
+   another; a clash and a strike only on more evidence), dates within `story_event_date_window_days`,
+   and places in one branch of the gazetteer's hierarchy when both are specific. Evidence, by the best
+   pair of mentions: a shared actor or victim name, a distinctive name (not one most of the story's
+   articles carry, not a mere sentence opener), the same thing hit, the same figure, the same sentence
+   copied, a sibling mention of the same per-article event; a mention naming another thing hit (the
+   market, the ferry terminal) counts against. A mention that points back ("for the attack", a denial)
+   joins the nearest dated event its article reports before it. Dated mentions come first, in date
+   order; undated story events get a second pass into the dated one they fit.
 2. Versions: per story event and slot (responsibility, occurred, targets, killed, injured, place, date)
    the value each mention gives, with its speaker, reporting chain, article date, the side the speaker
-   speaks for, its independent origin (story.claims.independent_origins: copies and one upstream
-   source count once) and the claim the mention is a member of.
-3. Disputes: incompatible values of one slot from independent origins on different sides:
-   `responsibility` (X did it against "not X" or Y did it), `casualties` (no number fits both figures,
-   reported the same day or undated: a source revising its own figure, one side's officials updating a
-   toll, or a later report is a series), `occurred` (happened against denied).
+   speaks for (story.sides), its independent origin (story.claims.independent_origins: copies and one
+   upstream source count once) and the claim the mention is a member of.
+3. Disputes: incompatible values of one slot from independent sources: `responsibility` (X blamed
+   against X's denial, or each side blaming the other), `casualties` (no number fits both figures, from
+   two sources, at a comparable moment: a source revising its own figure, or a later report, is a series),
+   `occurred` (happened against denied); one a contradiction, shown by its clearest pair of versions.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sitrep.events.figures import figures_in
-from sitrep.events.patterns import MONTHS
+from sitrep.events.patterns import ARMED, MONTHS
 from sitrep.events.places import fold
 from sitrep.groups import Groups
 from sitrep.records import (
@@ -61,8 +62,8 @@ from sitrep.text import STOPWORDS
 TYPE_FAMILIES = {"Explosions/Remote violence": "violence", "Violence against civilians": "violence"}
 VIOLENT_FAMILIES = frozenset({"violence", "Battles"})
 MIXED_FAMILIES = {"violence", "Battles"}  # "its drones killed three soldiers": a strike one source calls a clash
-# People an actor's demonym may name as victims, not as the ones who acted ("Ukrainian prisoners").
-VICTIM_NOUNS = frozenset("prisoners pows detainees captives civilians people children women men residents".split())
+# After a demonym, whose people were hit, not who acted ("Ukrainian prisoners"; "Ukrainian troops" may act).
+UNARMED_VICTIMS = GENERIC_VICTIMS - ARMED - {"officers"}
 MONTH_DAY = re.compile(r"\b(?:on\s+)?(?P<month>" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len,
                                                                    reverse=True)) + r")\s+(?P<day>\d{1,2})\b", re.I)
 # Who did it, in a mention's words: "by X", "X fired", "a X missile", "used only by X".
@@ -360,9 +361,9 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
         mentions=[u.mention for u in units], versions=versions,
         fatalities=_estimate(versions, "killed"), injured=_estimate(versions, "injured"))
     disputes = _disputes(story_event, settings)
-    story_event.disputes = [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason}
-                            for d in _one_a_contradiction(disputes, story_event)]
-    shown = [Dispute(a, b, d.reason, d.kind) for d in _one_a_contradiction(disputes, story_event)
+    disputes = _one_a_contradiction(disputes, story_event)
+    story_event.disputes = [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason} for d in disputes]
+    shown = [Dispute(a, b, d.reason, d.kind) for d in disputes
              for a, b in [(_claim_of(story_event, d.a), _claim_of(story_event, d.b))] if a and b and a != b]
     return story_event, shown
 
@@ -437,7 +438,7 @@ def _versions(unit: _Unit) -> list[Version]:
             blamed.setdefault(side[0], side[1] if side[0] in known.country_keys or not match.group("by") else name)
     for actor in unit.event.actors:
         if actor.role == "actor1" and actor.name[:1].isupper() and re.search(
-                r"\b" + re.escape(fold(actor.name)) + r"\b(?!\s+(?:" + "|".join(sorted(VICTIM_NOUNS)) + r")\b)",
+                r"\b" + re.escape(fold(actor.name)) + r"\b(?!\s+(?:" + "|".join(sorted(UNARMED_VICTIMS)) + r")\b)",
                 fold(m.text)):  # named as who acted, not as whose people died ("Ukrainian prisoners")
             side = known.named(actor.name)
             if side:
@@ -477,9 +478,10 @@ def _estimate(versions: list[Version], slot: str) -> dict | None:
     """UCDP-style low / best / high, every figure kept with its source and date. Each source (the speaker's
     merged entity, else its side, else the independent origin of the article's own voice) counts by its
     latest figure (by article date, then text order): an earlier one it revised is history, not another
-    estimate. best: the current figure that the most other sources' current figures admit (some number fits
+    estimate. best: among the stated figures (an open-ended "dozens" or "at least 9" only when no source
+    states one), the current figure that the most other sources' current figures admit (some number fits
     both), ties to the later, then the higher; low: the lowest current lower bound; high: the highest figure
-    currently stated (None when the only figures are open-ended: "at least 9")."""
+    currently stated (None when the only figures are open-ended)."""
     figures = [v for v in versions if v.slot == slot]
     if not figures:
         return None
@@ -572,8 +574,7 @@ def _disputes(story_event: StoryEvent, settings: Settings) -> list[Dispute]:
         for i, a in enumerate(counted):
             for b in counted[i + 1:]:
                 x, y = a.value, b.value
-                if not sources_apart(a, b) or (a.published and b.published and _days(a.published, b.published)
-                                       > settings.figures_max_days_apart):
+                if not sources_apart(a, b):
                     continue
                 if a.document != b.document and not _comparable(a, b, story_event.date, settings):
                     continue  # a later report, or one of unknown date: the toll may have moved on
