@@ -63,8 +63,8 @@ def view(story: dict) -> dict:
         b["disputes"].append("#" + target)
         disputes.append({"anchor": target, "number": number, "reason": dispute["reason"], "sides": [a, b]})
     claims.sort(key=lambda c: (-c["independent_origins"], -len(c["documents"]), c["text"]))
-    background = [c for c in claims if len(c["documents"]) == 1 and not c["disputes"]]
-    claims = [c for c in claims if c not in background]
+    background = sum(len(c["documents"]) == 1 and not c["disputes"] for c in claims)
+    claims = [c for c in claims if len(c["documents"]) > 1 or c["disputes"]]
     events = [_story_event_view(e, documents, entities) for e in story.get("story_events", [])]
     events = [e for e in events if e["articles"] > 1 or e["disputes"] or e["fatalities"]]
     events.sort(key=lambda e: (-len(e["disputes"]), -e["articles"], e["date"] or "", e["id"]))
@@ -79,7 +79,7 @@ def view(story: dict) -> dict:
         "entities": len(entities),
         "attributions": len(story["attributions"]),
         "claims": len(claims),
-        "background": len(background),
+        "background": background,
         "events": len(events),
         "disputes": len(disputes),
         "reuse": len(story["reuse"]),
@@ -227,6 +227,11 @@ def _speaker_name(speaker: str | None, entity_id: str | None, entities: dict) ->
     return entity["name"] if entity else speaker or "unnamed source"
 
 
+def _voice(said: dict, entities: dict, own: str = "the article") -> str:
+    """Who gives a version or a mention: its speaker (by the merged entity's name), else the article itself."""
+    return _speaker_name(said.get("speaker"), said.get("speaker_entity"), entities) if said.get("speaker") else own
+
+
 def _member_speaker(member: dict, document: dict, entities: dict) -> str:
     """Who stands behind one assertion of a claim: its speaker, the article itself for its own voice,
     or nobody named for a claim known only from its denial."""
@@ -273,23 +278,21 @@ def _story_event_view(event: dict, documents: dict, entities: dict) -> dict:
     blamed: dict[str, list[str]] = {}
     for v in event["versions"]:
         if v["slot"] == "responsibility":
-            speaker = _speaker_name(v["speaker"], v["speaker_entity"], entities) if v["speaker"] else "the article"
+            speaker = _voice(v, entities)
             blamed.setdefault(v["value"], [])
             if speaker not in blamed[v["value"]]:
                 blamed[v["value"]].append(speaker)
     fatalities = event.get("fatalities")
     if fatalities:
         best = versions.get(fatalities["best_from"], {})
-        fatalities = {**fatalities, "best_by": (_speaker_name(best.get("speaker"), best.get("speaker_entity"), entities)
-                                                if best.get("speaker") else "an article in its own voice"),
+        fatalities = {**fatalities, "best_by": _voice(best, entities, "an article in its own voice"),
                       "best_date": best.get("published")}
     mentions = []
     for m in event["mentions"]:
         document = documents[m["document"]]
         target = anchor("a", m["attribution"]) if m["attribution"] is not None else document["anchor"]
         mentions.append({"document": document, "quote": m["text"], "href": "#" + target, "status": m["status"],
-                         "speaker": _speaker_name(m["speaker"], m["speaker_entity"], entities) if m["speaker"]
-                         else "the article", "via": m["via"]})
+                         "speaker": _voice(m, entities), "via": m["via"]})
     return {
         "id": event["id"], "anchor": anchor("event", event["id"]), "type": event["type"],
         "sub_type": event["sub_type"], "status": event["status"], "date": event["date"], "place": where or None,

@@ -46,7 +46,8 @@ def find_disputes(claims: list[Claim], documents: list[Document],
     def add(a: Claim, b: Claim, found_as: tuple[str, str]) -> None:
         kind, reason = found_as
         if kind == "figures":  # "73 against 75 injured" once a count, however many claims repeat either figure
-            key = (a.parent, tuple(sorted(re.findall(r"\d+", reason))), reason.split()[-1])
+            key = (a.parent, frozenset(frozenset((k, f.low, f.high) for k, f in _first_figures(c).items())
+                                       for c in (a, b)))
             if key in figure_pairs:
                 return
             figure_pairs.add(key)
