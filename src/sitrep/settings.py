@@ -144,6 +144,9 @@ class Settings:
     story_event_date_window_days: int = _field(
         1, "Story events: two event mentions whose dates are both known are one event only when the dates are at "
            "most this many days apart ('last night' and 'on Friday' may name the same strike).")
+    story_event_copy_similarity: float = _field(
+        0.85, "Story events: two event mentions whose words are this alike (0–1, as word sets) are the same sentence "
+              "copied or lightly rewritten: strong evidence of one event.")
     dispute_min_shared_names: int = _field(
         2, "Disputes across articles: the two claims' sentences must share this many names or kinds of place "
            "('bridge'), one of them at least a name.")

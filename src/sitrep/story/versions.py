@@ -245,7 +245,7 @@ def _tie(unit: _Unit, other: _Unit, settings: Settings) -> int:
     score = 2 if other.event is unit.event else 0
     score += len(unit.names & other.names) + 2 * len(unit.actors & other.actors)
     score += bool(unit.killed and unit.killed == other.killed)
-    if fuzz.token_set_ratio(unit.mention.text, other.mention.text) >= settings.reuse_min_similarity * 100 + 5:
+    if fuzz.token_set_ratio(unit.mention.text, other.mention.text) >= settings.story_event_copy_similarity * 100:
         score += 3  # the same sentence, copied or lightly rewritten: the same report of the event
     return score + bool(unit.objects & other.objects)
 
@@ -312,7 +312,7 @@ def _story_event(cluster: _Cluster, credits: dict[str, list[str]], reused, membe
                  settings: Settings) -> tuple[StoryEvent, list[Dispute]]:
     units = sorted(cluster.units, key=lambda u: (u.published or "", u.event.document, u.mention.start))
     members = [_assertion(u) for u in units]
-    origin_of = _origins(members, credits, reused)
+    origin_of = _origins(members, credits, reused, settings)
     for unit, member in zip(units, members, strict=True):
         unit.origin = origin_of[id(member)]
     versions = [v for unit in units for v in _versions(unit)]
@@ -393,13 +393,14 @@ def _claim_of(story_event: StoryEvent, version_id: str) -> str | None:
     return next((v.claim for v in story_event.versions if v.id == version_id), None)
 
 
-def _origins(members: list[Assertion], credits, reused) -> dict[int, str]:
+def _origins(members: list[Assertion], credits, reused, settings: Settings) -> dict[int, str]:
     """Each member's independent origin, by story.claims' own rule (`independent_origins`): two members
     are one origin when the rule counts them once; a group is named by its first member."""
     groups = Groups(len(members))
     for i, a in enumerate(members):
         for j in range(i + 1, len(members)):
-            if groups.find(i) != groups.find(j) and len(independent_origins([a, members[j]], credits, reused)) == 1:
+            if groups.find(i) != groups.find(j) and len(
+                    independent_origins([a, members[j]], credits, reused, settings)) == 1:
                 groups.union(i, j)
     found: dict[int, str] = {}
     taken: set[str] = set()
