@@ -81,6 +81,9 @@ class UsageProblem(str, Enum):
     UNEXPECTED = "E017 sitrep failed: {detail} (`sitrep --debug …` shows where)"
     STAGE_FAILED = ("E018 the whole-corpus stage {stage!r} failed: {detail}; the store keeps the reuse and story "
                     "results of the build before (the documents of this build are stored)")
+    SCHEDULER_UNREACHABLE = "E019 cannot reach the Dask scheduler at {address}: {detail}"
+    DASK_AND_CLUSTER = ("E020 --dask N starts a Dask cluster here, --cluster ADDRESS uses a running one: "
+                        "give one of them, not both")
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

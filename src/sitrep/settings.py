@@ -65,6 +65,13 @@ class Settings:
     nlp_batch: int = _field(16, "How many documents spaCy parses at once.")
     workers: int = _field(os.cpu_count() or 1, "Processes that parse and analyse documents at once (default: the "
                           "machine's cores); results are the same for any number.")
+    dask: str = _field(
+        "", "Where the parse and the per-document stages run instead of `workers` processes: 'local:N', a Dask "
+            "cluster of N worker processes started for the build (--dask N); a scheduler's address, tcp://HOST:PORT, "
+            "a running one (--cluster ADDRESS); 'inproc:N', N worker threads in this process (tests); '': no Dask. "
+            "Results are the same.")
+    dask_connect_timeout: float = _field(
+        10.0, "Seconds a build waits for the Dask scheduler (--cluster) to answer before it stops (E019).")
     min_statement_words: int = _field(
         4, "A sentence in the article's own voice needs this many words to count as a statement.")
     # attribution
