@@ -63,8 +63,8 @@ def test_a_failing_story_stage_fails_loudly_and_keeps_the_previous_story(tmp_pat
     def broken(*args, **kwargs):
         raise RuntimeError("two claims with one id")
 
-    stages = tuple(replace(s, run=broken) if s.name == "story" else s for s in pipeline.CORPUS_STAGES)
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", stages)
+    stages = tuple(replace(s, run=broken) if s.name == "story" else s for s in pipeline.STORY_STAGES)
+    monkeypatch.setattr(pipeline, "STORY_STAGES", stages)
     (tmp_path / "b.txt").write_text(ARTICLE.replace("river port", "airport"))
     result = runner.invoke(app, ["build", str(tmp_path / "b.txt"), "--db", db])
     assert result.exit_code == cli.UNEXPECTED_STATUS
@@ -145,7 +145,7 @@ def test_an_unexpected_error_is_one_coded_line_and_debug_shows_the_traceback(tmp
     db = str(tmp_path / "story.db")
     _stored(db, 1)
 
-    def broken(store):
+    def broken(store, story=None):
         raise RuntimeError("the export broke\nsecond line")
 
     monkeypatch.setattr(cli.exporter, "story_of", broken)

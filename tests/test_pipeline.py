@@ -46,12 +46,13 @@ def test_a_crash_while_extracting_one_page_spares_the_others(tmp_path, monkeypat
     assert [d.path for d in store.documents()] == [str(tmp_path / "b.txt")]
 
 
-def test_build_announces_each_whole_corpus_stage(tmp_path):
+def test_build_announces_the_story_stages(tmp_path):
     (tmp_path / "port.txt").write_text(ARTICLE)
     stages = []
     pipeline.build(pipeline.input_files([str(tmp_path / "port.txt")]), Store(str(tmp_path / "s.db")),
                    on_stage=stages.append)
-    assert stages == ["finding reused passages", "merging entities, grouping claims, finding disputes"]
+    assert stages == ["finding stories",
+                      "analysing 1 stories: reused passages, entities, claims, disputes, events"]
 
 
 def test_parallel_workers_give_the_same_store_as_one_process(tmp_path):

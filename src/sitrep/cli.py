@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Annotated, NoReturn, get_args
 
@@ -16,7 +16,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.exceptions import TyperException
 
-from sitrep import __version__, nlp, pipeline
+from sitrep import __version__, cluster, nlp, pipeline
 from sitrep.errors import Notice, SitrepError, UsageProblem
 from sitrep.ingest import fetch
 from sitrep.output import export as exporter
@@ -110,6 +110,7 @@ app = _Typer(help="Turn raw news articles about a developing conflict into a sou
              no_args_is_help=True, add_completion=False, cls=_Group)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a database URL (postgresql://…).")]
+StoryOption = Annotated[str | None, typer.Option("--story", help="Only this story (`sitrep stories` lists them).")]
 
 
 def _print_version(value: bool) -> None:
@@ -148,6 +149,12 @@ def build(
     workers: Annotated[int, typer.Option(
         help="Processes that parse at once (default: the machine's cores); same results for any number.")
     ] = DEFAULT_SETTINGS.workers,
+    dask: Annotated[int | None, typer.Option(
+        min=1, help="Parse and analyse on a Dask cluster of N worker processes started for this build (instead of "
+                    "--workers); this process still reads the files and writes the store. Same results.")] = None,
+    cluster_address: Annotated[str | None, typer.Option(
+        "--cluster", help="Parse and analyse on the running Dask cluster whose scheduler is at this address "
+                          "(tcp://HOST:PORT); its workers need sitrep and the model installed. Same results.")] = None,
     setting: Annotated[list[str] | None, typer.Option(
         help="NAME=VALUE: change one setting for this build (repeatable); `sitrep settings` lists them.")] = None,
     follow_links: Annotated[bool, typer.Option(
@@ -156,13 +163,18 @@ def build(
         help="A file of URLs, one a line (- reads standard input): each page is fetched and read as HTML; "
              "the only network sitrep uses.")] = None,
 ) -> None:
-    """Read articles (text, HTML, WARC, JSON Lines) into the store. Exit status 1 if any input failed, 3 if a
-    whole-corpus stage failed (the documents are stored; the reuse and story results stay those of the build
-    before)."""
+    """Read articles (text, HTML, WARC, JSON Lines) into the store; they join the stories they are about, and
+    only those stories are analysed again. Exit status 1 if any input failed, 3 if a story stage failed (the
+    documents are stored; the stories and their results stay those of the build before)."""
     try:
+        if dask is not None and cluster_address is not None:
+            raise UsageProblem.DASK_AND_CLUSTER.error()
         flags = {"max_bytes": max_bytes, "model": model, "workers": workers}
+        if dask is not None or cluster_address is not None:
+            flags["dask"] = f"local:{dask}" if dask is not None else cluster_address
         settings = Settings(**flags | dict(map(parse_setting, setting or ())))
         nlp.load(settings.model)
+        cluster.check(settings)
     except SitrepError as exc:
         err.print(f"error {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
@@ -184,7 +196,7 @@ def build(
         def on_file(path: str) -> None:
             progress.update(task, advance=1, description=printable(Path(path).name))
 
-        def on_stage(stage: str) -> None:  # whole-corpus stages: no count to show, a pulsing bar
+        def on_stage(stage: str) -> None:  # story stages: no count to show, a pulsing bar
             nonlocal task
             progress.update(task, total=1, completed=1)
             task = progress.add_task(stage, total=None)
@@ -225,9 +237,10 @@ def export(
         "into the --output folder; graphml is the source network."))] = "json",
     output: Annotated[Path | None, typer.Option(
         help="File to write (default: standard output); for csv and parquet, the folder.")] = None,
+    story_id: StoryOption = None,
 ) -> None:
     """Write the story (documents, entities, attributions, reuse, claims, disputes) as JSON, JSON Lines,
-    CSV or Parquet tables, or GraphML."""
+    CSV or Parquet tables, or GraphML: of every story in the store, or of one (--story)."""
     fmt = fmt.lower()
     problem = None
     if fmt not in exporter.FORMATS:
@@ -238,7 +251,7 @@ def export(
         err.print(f"error {problem}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2)
     store = _open_store(db, read_only=True)
-    story = exporter.story_of(store)
+    story = exporter.story_of(store, _story_in(store, db, story_id))
     try:
         if fmt in exporter.FOLDER_FORMATS:
             written = exporter.write_tables(story, output, fmt)
@@ -262,14 +275,57 @@ def report(
     db: DbOption = DEFAULT_DB,
     output: Annotated[Path, typer.Option(
         help="Folder for index.html (one self-contained page) and report.md.")] = Path("report"),
+    story_id: StoryOption = None,
 ) -> None:
-    """Write the situation report: DIR/index.html, which fetches nothing, and DIR/report.md."""
+    """Write the situation report: DIR/index.html, which fetches nothing, and DIR/report.md; of every story in
+    the store, or of one (--story; `sitrep stories` lists them)."""
     store = _open_store(db, read_only=True)
     try:
-        page = reporter.write(exporter.story_of(store), output)
+        page = reporter.write(exporter.story_of(store, _story_in(store, db, story_id)), output)
     except SitrepError as exc:
         _fail(exc)
     _say(out, f"wrote {page}")
+
+
+def _story_in(store: Store, db: str, story_id: str | None) -> str | None:
+    """`story_id` when the store holds that story (an error naming it when not)."""
+    if story_id is not None and story_id not in {s.id for s in store.stories()}:
+        _fail(UsageProblem.NO_STORY.error(story=story_id, db=db))
+    return story_id
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="The same, as a JSON list.")] = False,
+) -> None:
+    """The stories the store's articles are about, the largest first: id (for `report --story`), articles,
+    first and last dates, the headline of the first article."""
+    found = _open_store(db, read_only=True).stories()
+    if as_json:
+        typer.echo(json.dumps([asdict(s) for s in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("story", "articles", "first", "last", "headline of the first article", box=None, pad_edge=False)
+    for s in found:
+        table.add_row(_cell(s.id), str(len(s.documents)), _cell(s.first_published or "-"),
+                      _cell(s.last_published or "-"), _cell(s.title or "-"))
+    out.print(table)
+    _say(out, f"{len(found)} stories, {sum(len(s.documents) for s in found)} articles")
+
+
+@app.command()
+def rebuild(db: DbOption = DEFAULT_DB) -> None:
+    """Find every story and analyse each again from the stored articles (a build does it only for the stories
+    its articles touch, with the same result). Exit status 3 if a story stage failed (nothing changed)."""
+    store = _open_store(db)
+    with store.build_lock(lambda holder: _say(err, Notice.BUILD_WAITING.line(db=db, holder=holder))), \
+            _progress("rebuilding") as progress:
+        task = progress.add_task("", total=None)
+        failure = pipeline.rebuild(store, on_stage=lambda stage: progress.update(task, description=stage))
+    if failure is not None:
+        _say(err, f"error {failure.message}", style="red")
+        raise typer.Exit(UNEXPECTED_STATUS)
+    _say(out, f"{len(store.stories())} stories analysed again → {db}")
 
 
 @app.command()
@@ -300,7 +356,7 @@ def _summary(store: Store, db: str, limit: int) -> dict:
         "first_published": counts["first_published"], "last_published": counts["last_published"],
         "undated": counts["undated"], "entities": counts["story_entities"], "article_entities": counts["entities"],
         "attributions": counts["attributions"], "reuse": counts["reuse"], "claims": counts["claims"],
-        "disputes": counts["disputes"],
+        "disputes": counts["disputes"], "stories": counts["stories"],
         "outlets": [{"outlet": outlet, "documents": n} for outlet, n in counts["outlets"]],
         "languages": [{"language": language, "documents": n} for language, n in counts["languages"]],
         "last_build": build,
@@ -318,7 +374,8 @@ def _print_summary(summary: dict) -> None:
         f"({summary['builds']} builds); published {summary['first_published'] or '?'} … "
         f"{summary['last_published'] or '?'}, {summary['undated']} undated; {summary['entities']} entities "
         f"({summary['article_entities']} before merging across articles), {summary['attributions']} attributions, "
-        f"{summary['reuse']} reused passages, {summary['claims']} claims, {summary['disputes']} disputes"))
+        f"{summary['reuse']} reused passages, {summary['claims']} claims, {summary['disputes']} disputes, "
+        f"{summary['stories']} stories (`sitrep stories`)"))
     build = summary["last_build"]
     if build is not None and not build["finished"]:
         state = ("it is still running" if build["running"] else
@@ -407,7 +464,7 @@ def eval_entities(
     from sitrep.story import coreference_eval as ce
 
     stories = ce.read_gold(gold)
-    settings = Settings(model=model, workers=1)
+    settings = Settings(model=model, workers=1, find_stories=False)  # each line of the gold is one story
     ours, lines = ce.Counts(), []
     with _progress("entities") as progress:
         task = progress.add_task("", total=len(stories))
@@ -434,6 +491,42 @@ def eval_entities(
     out.print(f"{ours.stories} stories, {ours.gold_mentions} gold named mentions, {ours.matched} found "
               f"({ours.predicted_mentions} predicted mentions in all)", highlight=False)
     out.print(table, highlight=False)
+
+
+@eval_app.command("stories")
+def eval_stories(
+    gold: Annotated[Path, typer.Option(help="Labelled stories, JSON Lines (ECB+ shape: one story a line, with its "
+                                            "documents' texts).")],
+    model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+) -> None:
+    """Build every article of the file into one temporary store, as one stream; score the stories sitrep finds
+    against the file's stories (purity, inverse purity, B³)."""
+    import tempfile
+
+    from sitrep.story import coreference_eval as ce
+    from sitrep.story.stories_eval import story_scores
+
+    labelled = ce.read_gold(gold)
+    with tempfile.TemporaryDirectory() as folder, _progress("stories") as progress:
+        task = progress.add_task("building", total=None)
+        label_of_file = {}
+        for story in labelled:
+            for document in story["documents"]:
+                name = f"{len(label_of_file):05d}.txt"
+                (Path(folder) / name).write_text(document.get("text", ""), encoding="utf-8")
+                label_of_file[name] = story["id"]
+        store = Store(str(Path(folder) / "stories.db"))
+        pipeline.build(pipeline.input_files([folder]), store, settings=Settings(model=model, workers=1),
+                       on_stage=lambda stage: progress.update(task, description=stage))
+        label = {d.id: label_of_file[Path(d.path).name] for d in store.documents()}
+        found = [s.documents for s in store.stories()]
+        store.engine.dispose()
+    scores = story_scores(found, label)
+    _say(out, f"{len(label)} articles of {len(labelled)} stories in {gold}; sitrep found {len(found)} stories")
+    table = Table("measure", "value", box=None, pad_edge=False)
+    for name, value in scores.items():
+        table.add_row(name, f"{value:.3f}")
+    out.print(table)
 
 
 @eval_app.command("events")

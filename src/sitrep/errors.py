@@ -79,11 +79,12 @@ class UsageProblem(str, Enum):
     SCHEMA_TOO_OLD = ("E016 the database has schema version {found}, older than this sitrep ({known}); "
                       "`sitrep upgrade --db {db}` brings it up to date")
     UNEXPECTED = "E017 sitrep failed: {detail} (`sitrep --debug …` shows where)"
-    STAGE_FAILED = ("E018 the whole-corpus stage {stage!r} failed: {detail}; the store keeps the reuse and story "
-                    "results of the build before (the documents of this build are stored)")
+    STAGE_FAILED = ("E018 the story stage {stage!r} failed: {detail}; the store keeps the stories and their "
+                    "results of the build before (the documents of this build are stored; the next build retries)")
     SCHEDULER_UNREACHABLE = "E019 cannot reach the Dask scheduler at {address}: {detail}"
     DASK_AND_CLUSTER = ("E020 --dask N starts a Dask cluster here, --cluster ADDRESS uses a running one: "
                         "give one of them, not both")
+    NO_STORY = "E021 no story {story!r} in {db}; `sitrep stories --db {db}` lists them"
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

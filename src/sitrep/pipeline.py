@@ -2,8 +2,9 @@
 
 Per document: ingest (files → raw documents) → extract (clean text and metadata) → the spaCy parse, in
 small batches (it is faster on several texts at once) → `DOCUMENT_STAGES` in order → the store, one
-transaction a document. Then, over the whole stored corpus: `CORPUS_STAGES` in order, each reading
-what the store holds and what the stages before it wrote, its result swapped into the store at once.
+transaction a document. Then the new articles join stories (story.streams), and for each story that changed:
+`STORY_STAGES` in order, each reading what the store holds of the story and what the stages before it wrote;
+what they all find is swapped into the store at once.
 Stages are plain functions of records; only this module hands their results to the store.
 """
 
@@ -18,6 +19,7 @@ from multiprocessing import get_context
 
 from sitrep import nlp
 from sitrep.attribution import document_attributions
+from sitrep.cluster import DaskAnalysers
 from sitrep.errors import InputProblem, UsageProblem
 from sitrep.events import document_events
 from sitrep.ingest import extract, read_file
@@ -34,7 +36,7 @@ from sitrep.records import (
 )
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.store import Store
-from sitrep.story import analyse_story, find_reuse
+from sitrep.story import analyse_story, find_reuse, grow_stories, profile
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,6 @@ class Stage:
     run: Callable
     reads: tuple[str, ...]
     writes: tuple[str, ...]
-    label: str = ""  # what the progress display says while a whole-corpus stage runs
 
 
 # After the parse, for each document: the values available to start with are `document_id`, `doc`, the
@@ -61,14 +62,14 @@ DOCUMENT_STAGES = (
           writes=("events",)),
 )
 
-# Over the whole store after every build: each reads what the store holds (`documents`, `entities`,
-# `attributions`, `statements`), the build's `settings` and what earlier corpus stages wrote; the store
-# keeps what each writes.
-CORPUS_STAGES = (
-    Stage("reuse", find_reuse, reads=("documents", "settings"), writes=("reuse",), label="finding reused passages"),
+# For each story a build touches (story.streams finds them): each reads the story's `documents`, `entities`,
+# `attributions`, `statements` and `events`, the build's `settings` and what earlier story stages wrote; the
+# store keeps what each writes, by story.
+STORY_STAGES = (
+    Stage("reuse", find_reuse, reads=("documents", "settings"), writes=("reuse",)),
     Stage("story", analyse_story,
           reads=("documents", "entities", "attributions", "statements", "reuse", "settings", "events"),
-          writes=("story",), label="merging entities, grouping claims, finding disputes"),
+          writes=("story",)),
 )
 
 
@@ -183,11 +184,12 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
     `on_stage` of each whole-corpus stage as it starts."""
     report = BuildReport(on_problem=on_problem)
     given = inputs if inputs is not None else [f if isinstance(f, str) else f.path for f in files]
+    # first: a Dask cluster that cannot start, or be reached, leaves no build behind
+    analysers = DaskAnalysers(settings, analyse_batch) if settings.dask else Analysers(settings)
     build_id = store.start_build([display_path(path) for path in given])
     pending: list[Document] = []
     seen: set[str] = set()  # documents extracted in this build
     failed: dict[str, InputFailure] = {}  # document id → why it failed, for its twins in other files
-    analysers = Analysers(settings)
     for path in files:
         items = _read(path, settings) if isinstance(path, str) else [path]
         for item in items:
@@ -218,33 +220,56 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
             _store(analysed, store, build_id, report)
     for analysed in analysers.finish():
         _store(analysed, store, build_id, report)
-    report.stage_failure = _run_corpus_stages(store, settings, on_stage)
+    report.stage_failure = _update_stories(store, settings, on_stage)
     if report.stage_failure is not None:
         store.add_failure(build_id, report.stage_failure)
     store.finish_build(build_id, report.added, report.unchanged, len(report.failures) + bool(report.stage_failure))
     return report
 
 
-def _run_corpus_stages(store: Store, settings: Settings, on_stage: Callable[[str], None]) -> InputFailure | None:
-    """The whole-corpus stages in order; what they all wrote goes into the store in one transaction, so that a
-    build stopped at any moment leaves the previous results or the new ones, never some of each or none.
-    A stage that fails (or a store that refuses what they wrote) is the build's failure, with a coded line:
-    the previous results stay in place."""
-    stored = {"documents": lambda: list(store.documents()), "entities": lambda: list(store.entities()),
-              "attributions": lambda: list(store.attributions()), "statements": store.statements,
-              "events": lambda: list(store.events())}
-    values: dict = {"settings": settings}
-    failing = ""
+def rebuild(store: Store, settings: Settings = DEFAULT_SETTINGS,
+            on_stage: Callable[[str], None] = lambda stage: None) -> InputFailure | None:
+    """Every story found and analysed again from the stored articles: what an incremental build must equal.
+    Recorded as a build of no inputs, so that `show` lists its failure."""
+    build_id = store.start_build(["(rebuild)"])
+    failure = _update_stories(store, settings, on_stage, rebuild=True)
+    if failure is not None:
+        store.add_failure(build_id, failure)
+    store.finish_build(build_id, 0, 0, int(failure is not None))
+    return failure
+
+
+def _update_stories(store: Store, settings: Settings, on_stage: Callable[[str], None],
+                    rebuild: bool = False) -> InputFailure | None:
+    """The articles in no story yet join stories (story.streams), and `STORY_STAGES` run on each story that
+    changed, and on no other; all of it goes into the store in one transaction, so that a build stopped at any
+    moment leaves the previous results or the new ones, never some of each or none. A stage that fails (or a
+    store that refuses what they wrote) is the build's failure, with a coded line: the previous results stay."""
+    failing = "stories"
     try:
-        for stage in CORPUS_STAGES:
-            failing = stage.name
-            on_stage(stage.label)
-            for name in stage.reads:
-                if name not in values:
-                    values[name] = stored[name]()
-            _run_stage(stage, values)
-        failing = "store"
-        store.replace_corpus({name: values[name] for stage in CORPUS_STAGES for name in stage.writes})
+        with store.updating_stories(rebuild) as update:
+            on_stage("finding stories")
+            changed: set[str] = set()
+            while True:  # a batch of the articles in no story at a time: memory bounded by the batch
+                documents, entities = update.fresh()
+                if not documents:
+                    break
+                of_document: dict[str, list] = {}
+                for entity in entities:
+                    of_document.setdefault(entity.documents[0], []).append(entity)
+                fresh = [profile(d, of_document.get(d.id, [])) for d in documents]
+                known = update.sharing({k for p in fresh for k in p.keys}) if settings.find_stories else update.every()
+                grown, gone = grow_stories(fresh, known, settings)
+                update.assign(grown, gone, fresh)
+                changed = (changed - gone) | {s.id for s in grown}
+            on_stage(f"analysing {len(changed)} stories: reused passages, entities, claims, disputes, events")
+            for story_id in sorted(changed):
+                values = {"settings": settings} | update.inputs(story_id)
+                for stage in STORY_STAGES:
+                    failing = stage.name
+                    _run_stage(stage, values)
+                failing = "store"
+                update.write(story_id, values["reuse"], values["story"])
     except Exception as exc:  # noqa: BLE001 - the documents are stored; keep them and say what failed
         message = UsageProblem.STAGE_FAILED.error(stage=failing, detail=_one_line(exc))
         return InputFailure(f"(stage {failing})", "E018", str(message))

@@ -218,6 +218,29 @@ class Dispute:
         return "D" + hashlib.sha1(" ".join(sorted((self.a, self.b))).encode()).hexdigest()[:12]
 
 
+@dataclass(frozen=True)
+class StoryProfile:
+    """What story finding knows of one article: its date, headline and distinctive names (story.streams)."""
+
+    document: str
+    published: str | None
+    title: str | None
+    keys: frozenset[str]  # its names (name_key) and passage fingerprints; of an article in a story, those asked for
+    story: str | None = None  # the story it belongs to, once found
+    names: int = 0  # how many distinct names it has
+
+
+@dataclass
+class Story:
+    """Articles about one real-world story, found in the stream (story.streams): each has its own report."""
+
+    id: str
+    documents: list[str]
+    first_published: str | None
+    last_published: str | None
+    title: str | None
+
+
 @dataclass
 class StoryAnalysis:
     """What only the whole corpus shows: merged entities, claims and disputes."""

@@ -144,6 +144,21 @@ class Settings:
         300, "Claims: a word found more than this many times is common, whatever its share.")
     negation_reach: int = _field(
         80, "Claims: how far (characters) before a frame word a 'not' of the same clause may negate it.")
+    # stories in a stream (story.streams)
+    find_stories: bool = _field(
+        True, "Find the stories the articles are about, each analysed on its own; off: every article of the store "
+              "is one story (an evaluation that is given its stories).")
+    story_min_shared_names: int = _field(
+        2, "Stories: two articles are about one story when they share at least this many distinctive names (people, "
+           "organisations, places; countries, capitals and news agencies are no evidence) ...")
+    story_min_name_share: float = _field(
+        0.3, "Stories: ... and at least this share of the names of the article that names fewer (two long articles "
+             "about different events still share a few names everyone mentions) ...")
+    story_window_days: int = _field(
+        7, "Stories: ... and appeared at most this many days apart.")
+    story_min_shared_names_undated: int = _field(
+        4, "Stories: an article of unknown date is about the story of another when they share at least this many "
+           "distinctive names (no date to tell two events of one kind apart: ECB+ dev, 3 → purity 0.70, 4 → 0.81).")
     # disputes
     figures_max_days_apart: int = _field(
         3, "Two figures for one count are compared only when their articles appeared within this many days of "

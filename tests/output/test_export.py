@@ -13,7 +13,7 @@ from sitrep.cli import app
 ARTICLE = ("Rebels shelled the river port overnight, the regional governor said on Tuesday, adding that three "
            "people were wounded.\n")
 
-SECTIONS = ["documents", "entities", "attributions", "reuse", "claims", "disputes", "events", "story_events"]
+SECTIONS = ["documents", "entities", "attributions", "reuse", "claims", "disputes", "events", "story_events", "stories"]
 
 
 @pytest.fixture

@@ -49,9 +49,9 @@ def test_csv_export_holds_every_table_not_documents_only(exported):
         "mentions": sum(len(e["mentions"]) for e in story["entities"]),
         "attributions": len(story["attributions"]), "reuse": len(story["reuse"]), "claims": len(story["claims"]),
         "claim_members": sum(len(c["members"]) for c in story["claims"]), "disputes": len(story["disputes"]),
-        "events": len(story["events"])}
+        "events": len(story["events"]), "stories": len(story["stories"])}
     assert all(counts[name] for name in ("documents", "entities", "mentions", "attributions", "claims", "disputes",
-                                         "events"))
+                                         "events", "stories"))
 
 
 def test_parquet_tables_join_on_the_ids(exported):

@@ -12,7 +12,7 @@ import pytest
 
 from sitrep import pipeline
 from sitrep.pipeline import Stage
-from sitrep.records import Document, DocumentAnalysis, Reuse, StoryAnalysis
+from sitrep.records import Document, DocumentAnalysis, Entity, Mention
 from sitrep.settings import Settings
 from sitrep.store import Store
 from sitrep.store import database as store_module
@@ -106,29 +106,39 @@ def test_the_schema_is_made_in_one_transaction_that_a_second_opener_waits_for(tm
     assert failed == [] and ran == ["first"]
 
 
-def _reuse(origin: str, copy: str) -> Reuse:
-    return Reuse(origin, copy, 0, 10, 0, 10, 0.9, True)
+def _article(n: int) -> DocumentAnalysis:
+    """One of three copies of a report naming the same town and governor: one story."""
+    names = [Entity(f"d{n}-e0", "Dravik", "place", [], [Mention(0, 6, "Dravik", "place")], [f"d{n}"]),
+             Entity(f"d{n}-e1", "Ilse Varga", "person", [], [Mention(7, 17, "Ilse Varga", "person")], [f"d{n}"])]
+    return DocumentAnalysis(Document(id=f"d{n}", path=f"{n}.txt", text="Dravik. Ilse Varga. " + ARTICLES[0]),
+                            entities=names)
 
 
-def test_the_corpus_stages_results_are_swapped_in_in_one_transaction(tmp_path, monkeypatch):
+def test_the_story_stages_results_are_swapped_in_in_one_transaction(tmp_path, monkeypatch):
     store = Store(str(tmp_path / "story.db"))
     for n in range(2):
-        store.add_document(DocumentAnalysis(Document(id=f"d{n}", path=f"{n}.txt", text=ARTICLES[0])))
-    store.replace_corpus({"reuse": [_reuse("d0", "d1")], "story": StoryAnalysis([], {}, [], [])})
+        store.add_document(_article(n))
+    assert pipeline._update_stories(store, Settings(), lambda stage: None) is None
+    reused, (story,) = list(store.reuse()), store.stories()
+    assert reused and story.documents == ["d0", "d1"]
 
     def broken(*values):
         raise RuntimeError("the story stage broke")
 
-    reuse, story = pipeline.CORPUS_STAGES
-    monkeypatch.setattr(pipeline, "CORPUS_STAGES", (reuse, Stage(story.name, broken, story.reads, story.writes)))
-    failure = pipeline._run_corpus_stages(store, Settings(), lambda stage: None)
+    reuse_stage, story_stage = pipeline.STORY_STAGES
+    monkeypatch.setattr(pipeline, "STORY_STAGES", (reuse_stage, Stage(story_stage.name, broken, story_stage.reads,
+                                                                      story_stage.writes)))
+    store.add_document(_article(2))
+    failure = pipeline._update_stories(store, Settings(), lambda stage: None)
     assert failure.code == "E018" and "the story stage broke" in failure.message  # a coded failure, not a crash
-    assert list(store.reuse()) == [_reuse("d0", "d1")]  # the reuse stage's new result was not kept alone
+    assert list(store.reuse()) == reused  # the reuse stage's new result was not kept alone
+    assert store.stories() == [story]  # nor the new article's place in the story
 
-    def half_written(found, conn=None):
+    monkeypatch.undo()
+
+    def half_written(self, story, found, analysis):
         raise RuntimeError("the disk filled up")
 
-    monkeypatch.setattr(store, "replace_story", half_written)
-    with pytest.raises(RuntimeError):
-        store.replace_corpus({"reuse": [], "story": StoryAnalysis([], {}, [], [])})
-    assert list(store.reuse()) == [_reuse("d0", "d1")]
+    monkeypatch.setattr(store_module.StoryUpdate, "write", half_written)
+    assert pipeline._update_stories(store, Settings(), lambda stage: None).code == "E018"
+    assert list(store.reuse()) == reused and store.stories() == [story]

@@ -1,10 +1,10 @@
 """Export the store's contents in the documented contract.
 
 - `json`: one object, a list a section (documents, entities, attributions, reuse, claims, disputes, events,
-  story_events).
+  story_events, stories).
 - `jsonl`: one item a line, with "section" naming its list.
 - `csv`, `parquet`: a folder with one flat table a file (TABLES: documents, entities, mentions,
-  attributions, reuse, claims, claim_members, disputes, events); ids join across the tables.
+  attributions, reuse, claims, claim_members, disputes, events, stories); ids join across the tables.
 - `graphml`: the source network (outlets, speakers, documents and how words travelled between them).
 
 Everything is computed from the JSON contract (`contract`), so the formats cannot disagree.
@@ -30,6 +30,7 @@ from sitrep.records import (
     Event,
     Mention,
     Reuse,
+    Story,
     StoryAnalysis,
     StoryEvent,
     span_dicts,
@@ -90,7 +91,8 @@ def story_event_record(event: StoryEvent) -> dict:
 
 def contract(documents: Iterable[Document], attributions: Iterable[Attribution] = (), reuse: Iterable[Reuse] = (),
              story: StoryAnalysis | None = None,
-             mentions: dict[str, list[tuple[str, Mention]]] | None = None, events: Iterable[Event] = ()) -> dict:
+             mentions: dict[str, list[tuple[str, Mention]]] | None = None, events: Iterable[Event] = (),
+             stories: Iterable[Story] = ()) -> dict:
     """The export: article entities are given merged across articles, speakers point at the merged ones.
 
     `mentions`: each merged entity's mentions as (document id, mention) (`Store.entity_mentions`).
@@ -108,16 +110,18 @@ def contract(documents: Iterable[Document], attributions: Iterable[Attribution] 
         "disputes": [{"id": d.id, "kind": d.kind, "a": d.a, "b": d.b, "reason": d.reason} for d in story.disputes],
         "events": event_output.event_records(events, story.entity_links),
         "story_events": [story_event_record(e) for e in story.events],
+        "stories": [asdict(s) for s in stories],
     }
     for section in LATER_SECTIONS:
         found[section] = []
     return found
 
 
-def story_of(store) -> dict:
-    """Everything in a store, in the export contract."""
-    return contract(store.documents(), store.attributions(), store.reuse(), store.story(), store.entity_mentions(),
-                    store.events())
+def story_of(store, story: str | None = None) -> dict:
+    """Everything in a store (or in one of its stories), in the export contract."""
+    return contract(store.documents(story=story), store.attributions(story), store.reuse(story), store.story(story),
+                    store.entity_mentions(story), store.events(story),
+                    [s for s in store.stories() if story in (None, s.id)])
 
 
 def render(story: dict, fmt: str) -> str:
@@ -160,6 +164,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("via", "strs"), ("attribution", "str")),
     "disputes": (("id", "str"), ("kind", "str"), ("a", "str"), ("b", "str"), ("reason", "str")),
     "events": event_output.TABLE_COLUMNS,
+    "stories": (("id", "str"), ("title", "str"), ("first_published", "str"), ("last_published", "str"),
+                ("documents", "strs")),
 }
 # A cell starting with one of these is a formula to a spreadsheet: CSV prefixes it with a single quote.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -178,6 +184,7 @@ def tables(story: dict) -> dict[str, list[dict]]:
                           for c in story["claims"] for number, m in enumerate(c["members"])],
         "disputes": story["disputes"],
         "events": event_output.table_rows(story.get("events", [])),
+        "stories": story.get("stories", []),
     }
     return {name: [{column: row.get(column) for column, _ in TABLES[name]} for row in rows[name]]
             for name in TABLES}

@@ -2,9 +2,9 @@
 
 A SQLite file by default, PostgreSQL by URL. The schema carries a version; `migrate` brings an older
 database up to date step by step, in one transaction. Each document is written in one transaction, so a
-crash or a bad file never leaves half a document behind; what the whole-corpus stages find is swapped in
-in one transaction too (`replace_corpus`). One build at a time holds a store (`build_lock`). A store
-opened read-only (`Store(db, read_only=True)`) creates nothing and changes nothing.
+crash or a bad file never leaves half a document behind; the stories found in the stream and what the story
+stages find in each are updated in one transaction too (`updating_stories`). One build at a time holds a store
+(`build_lock`). A store opened read-only (`Store(db, read_only=True)`) creates nothing and changes nothing.
 """
 
 from __future__ import annotations
@@ -42,13 +42,15 @@ from sitrep.records import (
     Mention,
     Reuse,
     Span,
+    Story,
     StoryAnalysis,
+    StoryProfile,
     event_from_dict,
     span_dicts,
     story_event_from_dict,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = sa.MetaData()
 
@@ -142,6 +144,7 @@ reuse = sa.Table(
     sa.Column("copy_end", sa.Integer, nullable=False),
     sa.Column("similarity", sa.Float, nullable=False),
     sa.Column("directed", sa.Boolean, nullable=False),
+    sa.Column("story", sa.String(32), index=True),
 )
 
 
@@ -162,12 +165,14 @@ story_entities = sa.Table(
     sa.Column("aliases", sa.JSON, nullable=False),
     sa.Column("mentions", sa.Integer, nullable=False),
     sa.Column("documents", sa.JSON, nullable=False),
+    sa.Column("story", sa.String(32), index=True),
 )
 
 entity_links = sa.Table(
     "entity_links", metadata,
     sa.Column("entity", sa.String(64), sa.ForeignKey("entities.id"), primary_key=True),
     sa.Column("story_entity", sa.String(32), sa.ForeignKey("story_entities.id"), nullable=False, index=True),
+    sa.Column("story", sa.String(32), index=True),
 )
 
 claims = sa.Table(
@@ -178,6 +183,7 @@ claims = sa.Table(
     sa.Column("origins", sa.JSON, nullable=False),
     sa.Column("parent", sa.String(32)),
     sa.Column("members", sa.JSON, nullable=False),  # the assertions, as dicts
+    sa.Column("story", sa.String(32), index=True),
 )
 
 disputes = sa.Table(
@@ -187,6 +193,7 @@ disputes = sa.Table(
     sa.Column("b", sa.String(32), sa.ForeignKey("claims.id"), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),  # records.DISPUTE_KINDS
+    sa.Column("story", sa.String(32), index=True),
 )
 
 # What each document reports happened (sitrep.events), written with the document; the record as JSON.
@@ -205,9 +212,35 @@ story_events = sa.Table(
     "story_events", metadata,
     sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("story", sa.String(32), index=True),
 )
 
-STORY_TABLES = (story_events, disputes, claims, entity_links, story_entities)  # in the order they are emptied
+# Stories found in the stream (story.streams): which story each article belongs to, and the names that
+# link it to others (looked up for each new article, so that a build reads only the stories it touches).
+stories = sa.Table(
+    "stories", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("first_published", sa.String(10)),
+    sa.Column("last_published", sa.String(10)),
+    sa.Column("documents", sa.Integer, nullable=False),
+)
+
+story_members = sa.Table(
+    "story_members", metadata,
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("story", sa.String(32), sa.ForeignKey("stories.id"), nullable=False, index=True),
+    sa.Column("names", sa.Integer, nullable=False, default=0),  # its distinct names (StoryProfile.names)
+)
+
+story_keys = sa.Table(
+    "story_keys", metadata,
+    sa.Column("document", sa.String(32), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("key", sa.Text, nullable=False, index=True),
+)
+
+# What each story's stages wrote, by story (the `story` column); emptied in this order.
+STORY_TABLES = (story_events, disputes, claims, entity_links, story_entities, reuse)
 
 
 def _create_v1(conn: Connection) -> None:
@@ -251,9 +284,20 @@ def _add_story_events(conn: Connection) -> None:
     metadata.create_all(conn, tables=[story_events])
 
 
+def _add_stories(conn: Connection) -> None:
+    """Stories in the stream: every story table gains the story its rows belong to. What they hold was computed
+    for the whole store as one story: it is emptied, and the next build finds the stories of every article."""
+    for table in STORY_TABLES:
+        if "story" not in {column["name"] for column in sa.inspect(conn).get_columns(table.name)}:
+            conn.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN story VARCHAR(32)"))
+            conn.execute(sa.text(f"CREATE INDEX ix_{table.name}_story ON {table.name} (story)"))
+        conn.execute(sa.delete(table))
+    metadata.create_all(conn, tables=[stories, story_members, story_keys])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
-    5: _add_dispute_kinds, 6: _add_events, 7: _add_story_events,
+    5: _add_dispute_kinds, 6: _add_events, 7: _add_story_events, 8: _add_stories,
 }
 
 
@@ -520,19 +564,24 @@ class Store:
                                                  for e in analysis.events])
         return True
 
-    def statements(self) -> dict[str, list[Span]]:
+    # Readers. `story` limits each to one story's articles (or, `FRESH`, to the articles in no story yet);
+    # `conn` reads inside a transaction already open (a story update, which sees what it wrote).
+
+    def statements(self, story: str | None = None, conn: Connection | None = None) -> dict[str, list[Span]]:
         """Each document's sentences in its own voice."""
         found: dict[str, list[Span]] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(statements).order_by(statements.c.document, statements.c.start)):
+        query = sa.select(statements).where(_of_story(statements.c.document, story))
+        with self._reading(conn) as conn:
+            for row in conn.execute(query.order_by(statements.c.document, statements.c.start)):
                 found.setdefault(row.document, []).append(Span(row.start, row.end))
         return found
 
-    def documents(self, limit: int | None = None) -> Iterator[Document]:
+    def documents(self, limit: int | None = None, story: str | None = None,
+                  conn: Connection | None = None) -> Iterator[Document]:
         """The documents in the order of their paths (the first `limit` of them, when given)."""
-        with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(documents).order_by(documents.c.path, documents.c.url,
-                                                                  documents.c.id).limit(limit)):
+        query = sa.select(documents).where(_of_story(documents.c.id, story))
+        with self._reading(conn) as conn:
+            for row in conn.execute(query.order_by(documents.c.path, documents.c.url, documents.c.id).limit(limit)):
                 yield Document(
                     id=row.id, path=row.path, url=row.url, text=row.text, title=row.title,
                     outlet=row.outlet, published=row.published, language=row.language,
@@ -540,22 +589,25 @@ class Store:
                     foreign=[LanguageSpan(**span) for span in row.foreign_spans],
                 )
 
-    def entities(self) -> Iterator[Entity]:
-        with self.engine.connect() as conn:
+    def entities(self, story: str | None = None, conn: Connection | None = None) -> Iterator[Entity]:
+        with self._reading(conn) as conn:
             found: dict[str, list[Mention]] = {}
-            for row in conn.execute(sa.select(mentions).order_by(mentions.c.id)):
+            query = sa.select(mentions).where(_of_story(mentions.c.document, story)).order_by(mentions.c.id)
+            for row in conn.execute(query):
                 found.setdefault(row.entity, []).append(Mention(row.start, row.end, row.text, ""))
-            for row in conn.execute(sa.select(entities).order_by(entities.c.document, entities.c.id)):
+            query = sa.select(entities).where(_of_story(entities.c.document, story))
+            for row in conn.execute(query.order_by(entities.c.document, entities.c.id)):
                 yield Entity(id=row.id, name=row.name, type=row.type, aliases=list(row.aliases),
                              mentions=[Mention(m.start, m.end, m.text, row.type) for m in found.get(row.id, [])],
                              documents=[row.document])
 
-    def entity_mentions(self) -> dict[str, list[tuple[str, Mention]]]:
+    def entity_mentions(self, story: str | None = None) -> dict[str, list[tuple[str, Mention]]]:
         """Each merged entity's mentions as (document id, mention), in document and text order."""
         query = (sa.select(entity_links.c.story_entity, mentions.c.document, mentions.c.start, mentions.c.end,
                            mentions.c.text, entities.c.type)
                  .select_from(mentions.join(entity_links, entity_links.c.entity == mentions.c.entity)
                               .join(entities, entities.c.id == mentions.c.entity))
+                 .where(_of_story(mentions.c.document, story))
                  .order_by(entity_links.c.story_entity, mentions.c.document, mentions.c.start, mentions.c.id))
         found: dict[str, list[tuple[str, Mention]]] = {}
         with self.engine.connect() as conn:
@@ -564,9 +616,10 @@ class Store:
                     (row.document, Mention(row.start, row.end, row.text, row.type)))
         return found
 
-    def attributions(self) -> Iterator[Attribution]:
-        with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(attributions).order_by(attributions.c.document, attributions.c.start)):
+    def attributions(self, story: str | None = None, conn: Connection | None = None) -> Iterator[Attribution]:
+        query = sa.select(attributions).where(_of_story(attributions.c.document, story))
+        with self._reading(conn) as conn:
+            for row in conn.execute(query.order_by(attributions.c.document, attributions.c.start)):
                 spans = {role: [Span(s, e) for s, e in row.spans.get(role, [])] for role in Attribution.ROLES}
                 yield Attribution(
                     id=row.id, document=row.document, speaker=row.speaker, speaker_entity=row.speaker_entity,
@@ -575,74 +628,75 @@ class Store:
                     content_spans=spans["content"],
                 )
 
-    def replace_corpus(self, found: dict[str, object]) -> None:
-        """What the whole-corpus stages found, by name (`reuse`, `story`), swapped in in one transaction: a
-        build stopped at any moment (kill -9 too) leaves the previous version of all of it, or the new one."""
-        writers = {"reuse": self.replace_reuse, "story": self.replace_story}
-        with self._writing() as conn:
-            for name, value in found.items():
-                writers[name](value, conn)
+    def events(self, story: str | None = None, conn: Connection | None = None) -> Iterator[Event]:
+        """Each document's events, in document and id order."""
+        query = sa.select(events.c.data).where(_of_story(events.c.document, story))
+        with self._reading(conn) as conn:
+            for row in conn.execute(query.order_by(events.c.document, events.c.id)):
+                yield event_from_dict(row.data)
 
-    def replace_reuse(self, found: list[Reuse], conn: Connection | None = None) -> None:
-        """Reuse is a property of the whole corpus: recomputed after each build, swapped in at once."""
-        with self._writing(conn) as conn:
-            conn.execute(sa.delete(reuse))
-            if found:
-                conn.execute(sa.insert(reuse), [asdict(item) for item in found])
-
-    def replace_story(self, story: StoryAnalysis, conn: Connection | None = None) -> None:
-        """Merged entities, claims and disputes: recomputed after each build, swapped in at once."""
-        with self._writing(conn) as conn:
-            for table in STORY_TABLES:
-                conn.execute(sa.delete(table))
-            if story.entities:
-                conn.execute(sa.insert(story_entities), [
-                    {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions),
-                     "documents": e.documents} for e in story.entities])
-            if story.entity_links:
-                conn.execute(sa.insert(entity_links), [{"entity": k, "story_entity": v}
-                                                       for k, v in story.entity_links.items()])
-            if story.claims:
-                conn.execute(sa.insert(claims), [
-                    {"id": c.id, "text": c.text, "independent_origins": c.independent_origins, "origins": c.origins,
-                     "parent": c.parent, "members": [asdict(m) for m in c.members]} for c in story.claims])
-            if story.disputes:
-                conn.execute(sa.insert(disputes), [asdict(d) for d in story.disputes])
-            if story.events:
-                conn.execute(sa.insert(story_events), [{"id": e.id, "data": asdict(e)} for e in story.events])
-
-    def story(self) -> StoryAnalysis:
-        article_entities = list(self.entities())
+    def reuse(self, story: str | None = None) -> Iterator[Reuse]:
         with self.engine.connect() as conn:
-            links = {r.entity: r.story_entity for r in conn.execute(sa.select(entity_links))}
+            for row in conn.execute(sa.select(reuse).where(_in_story(reuse, story))
+                                    .order_by(reuse.c.story, reuse.c.id)):
+                yield Reuse(row.origin, row.copy, row.origin_start, row.origin_end, row.copy_start,
+                            row.copy_end, row.similarity, row.directed)
+
+    def story(self, story: str | None = None) -> StoryAnalysis:
+        """What the story stages found: of one story, or of every story (their entities, claims, disputes and
+        events side by side: no story's entity is merged with another's)."""
+        article_entities = list(self.entities(story))
+        with self.engine.connect() as conn:
+            links = {r.entity: r.story_entity for r in conn.execute(
+                sa.select(entity_links).where(_in_story(entity_links, story)))}
             mentioned: dict[str, list[Mention]] = {}
             for entity in article_entities:
                 mentioned.setdefault(links.get(entity.id, ""), []).extend(entity.mentions)
             merged = [Entity(id=r.id, name=r.name, type=r.type, aliases=list(r.aliases),
                              mentions=mentioned.get(r.id, []), documents=list(r.documents))
-                      for r in conn.execute(sa.select(story_entities))]
+                      for r in conn.execute(sa.select(story_entities).where(_in_story(story_entities, story)))]
             found = [Claim(id=r.id, text=r.text, members=[Assertion(**m) for m in r.members],
                            independent_origins=r.independent_origins, origins=list(r.origins), parent=r.parent)
-                     for r in conn.execute(sa.select(claims))]
+                     for r in conn.execute(sa.select(claims).where(_in_story(claims, story)))]
             pairs = [Dispute(r.a, r.b, r.reason, r.kind)
-                     for r in conn.execute(sa.select(disputes).order_by(disputes.c.id))]
-            across = [story_event_from_dict(r.data) for r in conn.execute(sa.select(story_events))]
+                     for r in conn.execute(sa.select(disputes).where(_in_story(disputes, story))
+                                           .order_by(disputes.c.story, disputes.c.id))]
+            across = [story_event_from_dict(r.data)
+                      for r in conn.execute(sa.select(story_events).where(_in_story(story_events, story)))]
         merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
         found.sort(key=lambda c: (-c.independent_origins, -len(c.members), c.id))
         across.sort(key=lambda e: (-len(e.mentions), e.date or "", e.id))
         return StoryAnalysis(merged, links, found, pairs, across)
 
-    def events(self) -> Iterator[Event]:
-        """Each document's events, in document and id order."""
+    def stories(self) -> list[Story]:
+        """Every story, the largest first, with its articles."""
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(events.c.data).order_by(events.c.document, events.c.id)):
-                yield event_from_dict(row.data)
+            members: dict[str, list[str]] = {}
+            for row in conn.execute(sa.select(story_members).order_by(story_members.c.document)):
+                members.setdefault(row.story, []).append(row.document)
+            found = [Story(r.id, members.get(r.id, []), r.first_published, r.last_published, r.title)
+                     for r in conn.execute(sa.select(stories))]
+        return sorted(found, key=lambda s: (-len(s.documents), s.first_published or "", s.id))
 
-    def reuse(self) -> Iterator[Reuse]:
+    # Stories: found and analysed after each build, in one transaction (`updating_stories`)
+
+    @contextmanager
+    def updating_stories(self, rebuild: bool = False) -> Iterator[StoryUpdate]:
+        """One transaction for what a build's story stages change: every story they touch, or, `rebuild`, all
+        of them from scratch. Stopped at any moment (an error, kill -9), it leaves the previous stories."""
+        with self._writing() as conn:
+            if rebuild:
+                for table in (*STORY_TABLES, story_keys, story_members, stories):
+                    conn.execute(sa.delete(table))
+            yield StoryUpdate(self, conn)
+
+    @contextmanager
+    def _reading(self, conn: Connection | None = None) -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+            return
         with self.engine.connect() as conn:
-            for row in conn.execute(sa.select(reuse).order_by(reuse.c.id)):
-                yield Reuse(row.origin, row.copy, row.origin_start, row.origin_end, row.copy_start,
-                            row.copy_end, row.similarity, row.directed)
+            yield conn
 
     def counts(self) -> dict[str, object]:
         with self.engine.connect() as conn:
@@ -667,7 +721,127 @@ class Store:
                 "story_entities": conn.execute(sa.select(sa.func.count()).select_from(story_entities)).scalar(),
                 "claims": conn.execute(sa.select(sa.func.count()).select_from(claims)).scalar(),
                 "disputes": conn.execute(sa.select(sa.func.count()).select_from(disputes)).scalar(),
+                "stories": conn.execute(sa.select(sa.func.count()).select_from(stories)).scalar(),
             }
+
+
+FRESH = "(fresh)"  # the `story` of the readers that means "the articles in no story yet"
+_CHUNK = 500  # values in one IN (…): SQLite and PostgreSQL both take this many bound parameters
+
+
+def _of_story(document: sa.Column, story: str | None) -> sa.ColumnElement[bool]:
+    """Rows whose document is in `story` (all rows when None, rows of articles in no story when FRESH)."""
+    if story is None:
+        return sa.true()
+    if story == FRESH:
+        return document.not_in(sa.select(story_members.c.document))
+    return document.in_(sa.select(story_members.c.document).where(story_members.c.story == story))
+
+
+def _in_story(table: sa.Table, story: str | None) -> sa.ColumnElement[bool]:
+    return sa.true() if story is None else table.c.story == story
+
+
+class StoryUpdate:
+    """The story stages' view of the store inside one transaction (see `Store.updating_stories`)."""
+
+    def __init__(self, store: Store, conn: Connection):
+        self.store, self.conn = store, conn
+
+    def fresh(self) -> tuple[list[Document], list[Entity]]:
+        """Some of the articles in no story yet (none once every article is in one), and their entities."""
+        found = list(self.store.documents(_CHUNK, FRESH, self.conn))
+        chosen = [d.id for d in found]
+        query = sa.select(mentions).where(mentions.c.document.in_(chosen)).order_by(mentions.c.id)
+        named: dict[str, list[Mention]] = {}
+        for row in self.conn.execute(query):
+            named.setdefault(row.entity, []).append(Mention(row.start, row.end, row.text, ""))
+        query = sa.select(entities).where(entities.c.document.in_(chosen)).order_by(entities.c.document, entities.c.id)
+        return found, [Entity(id=r.id, name=r.name, type=r.type, aliases=list(r.aliases),
+                              mentions=[Mention(m.start, m.end, m.text, r.type) for m in named.get(r.id, [])],
+                              documents=[r.document]) for r in self.conn.execute(query)]
+
+    def sharing(self, keys: set[str]) -> list[StoryProfile]:
+        """Every article in a story that shares a name with `keys`, with the names it shares, and every other
+        article of those stories (with no names: they are in the story already)."""
+        shared: dict[str, set[str]] = {}
+        for chunk in _chunks(sorted(keys)):
+            for row in self.conn.execute(sa.select(story_keys).where(story_keys.c.key.in_(chunk))):
+                shared.setdefault(row.document, set()).add(row.key)
+        touched: set[str] = set()
+        for chunk in _chunks(sorted(shared)):
+            touched |= set(self.conn.execute(sa.select(story_members.c.story)
+                                             .where(story_members.c.document.in_(chunk))).scalars())
+        found = []
+        for chunk in _chunks(sorted(touched)):
+            query = (sa.select(story_members, documents.c.published, documents.c.title)
+                     .join(documents, documents.c.id == story_members.c.document)
+                     .where(story_members.c.story.in_(chunk)))
+            found += [StoryProfile(r.document, r.published, r.title, frozenset(shared.get(r.document, ())), r.story,
+                                   r.names) for r in self.conn.execute(query)]
+        return found
+
+    def every(self) -> list[StoryProfile]:
+        """Every article in a story, with no names."""
+        query = (sa.select(story_members, documents.c.published, documents.c.title)
+                 .join(documents, documents.c.id == story_members.c.document))
+        return [StoryProfile(r.document, r.published, r.title, frozenset(), r.story, r.names)
+                for r in self.conn.execute(query)]
+
+    def assign(self, changed: list[Story], gone: set[str], fresh: list[StoryProfile]) -> None:
+        """The new articles' names, and the stories that changed (whole) in place of those they replace."""
+        keys = [{"document": p.document, "key": key} for p in fresh for key in sorted(p.keys)]
+        if keys:
+            self.conn.execute(sa.insert(story_keys), keys)
+        replaced = sorted({s.id for s in changed} | gone)
+        names = {p.document: p.names for p in fresh}
+        for chunk in _chunks(replaced):
+            names |= dict(self.conn.execute(sa.select(story_members.c.document, story_members.c.names)
+                                            .where(story_members.c.story.in_(chunk))).all())
+            for table in STORY_TABLES:
+                self.conn.execute(sa.delete(table).where(table.c.story.in_(chunk)))
+            self.conn.execute(sa.delete(story_members).where(story_members.c.story.in_(chunk)))
+            self.conn.execute(sa.delete(stories).where(stories.c.id.in_(chunk)))
+        if changed:
+            self.conn.execute(sa.insert(stories), [
+                {"id": s.id, "title": s.title, "first_published": s.first_published,
+                 "last_published": s.last_published, "documents": len(s.documents)} for s in changed])
+            self.conn.execute(sa.insert(story_members), [{"document": d, "story": s.id, "names": names[d]}
+                                                          for s in changed for d in s.documents])
+
+    def inputs(self, story: str) -> dict[str, object]:
+        """What the story stages read of one story, by name."""
+        return {"documents": list(self.store.documents(story=story, conn=self.conn)),
+                "entities": list(self.store.entities(story, self.conn)),
+                "attributions": list(self.store.attributions(story, self.conn)),
+                "statements": self.store.statements(story, self.conn),
+                "events": list(self.store.events(story, self.conn))}
+
+    def write(self, story: str, found: list[Reuse], analysis: StoryAnalysis) -> None:
+        """What the story stages found in one story (its rows were emptied by `assign`)."""
+        conn, tag = self.conn, {"story": story}
+        if found:
+            conn.execute(sa.insert(reuse), [asdict(item) | tag for item in found])
+        if analysis.entities:
+            conn.execute(sa.insert(story_entities), [
+                {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions),
+                 "documents": e.documents} | tag for e in analysis.entities])
+        if analysis.entity_links:
+            conn.execute(sa.insert(entity_links), [{"entity": k, "story_entity": v} | tag
+                                                   for k, v in analysis.entity_links.items()])
+        if analysis.claims:
+            conn.execute(sa.insert(claims), [
+                {"id": c.id, "text": c.text, "independent_origins": c.independent_origins, "origins": c.origins,
+                 "parent": c.parent, "members": [asdict(m) for m in c.members]} | tag for c in analysis.claims])
+        if analysis.disputes:
+            conn.execute(sa.insert(disputes), [asdict(d) | tag for d in analysis.disputes])
+        if analysis.events:
+            conn.execute(sa.insert(story_events), [{"id": e.id, "data": asdict(e)} | tag for e in analysis.events])
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]
 
 
 def _attribution_row(a: Attribution) -> dict:

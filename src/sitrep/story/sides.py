@@ -36,6 +36,7 @@ class Sides:
         self.capitals |= GOVERNMENT_SEATS
         self.country_keys |= {side_key(alias): next(c["name"] for c in countries if c["iso"] == code)
                               for alias, code in COUNTRY_ALIASES.items() if "." not in alias}
+        self.country_names = frozenset(self.country_keys.values())
 
     def of(self, name: str | None) -> str | None:
         """The side a name speaks or acts for (its key, "russi"), or None: see `named`."""
