@@ -61,7 +61,7 @@ screenshot: $(STAMP) $(CHART_JS) $(CHROMIUM)
 	$(BIN)/python -m sitrep.output.browser build/seeds-report/index.html build/seeds-report/report.png
 
 bench: $(STAMP)
-	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py && ../$(BIN)/python bench_events.py
+	cd benchmarks && ../$(BIN)/python bench_build.py && ../$(BIN)/python bench_attribution.py && ../$(BIN)/python bench_reuse.py && ../$(BIN)/python bench_story.py && ../$(BIN)/python bench_events.py && ../$(BIN)/python bench_firehose.py
 
 # Recompile the pinned lock file after editing requirements.in.
 lock:

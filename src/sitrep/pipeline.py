@@ -85,7 +85,7 @@ class BuildReport:
     failures: list[InputFailure] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     on_problem: Callable[[InputFailure | SkippedFile], None] = field(default=lambda problem: None, repr=False)
-    stage_failure: InputFailure | None = None  # a whole-corpus stage failed: its results are the previous ones
+    stage_failure: InputFailure | None = None  # a story stage failed: the stories are the previous ones
 
     @property
     def ok(self) -> bool:
@@ -181,7 +181,7 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
     """Add every article found in `files` to `store`; bad inputs are recorded, never fatal.
 
     `on_file` hears of each file read, `on_problem` of each failure or skipped file as it happens,
-    `on_stage` of each whole-corpus stage as it starts."""
+    `on_stage` of each step of the story stages as it starts."""
     report = BuildReport(on_problem=on_problem)
     given = inputs if inputs is not None else [f if isinstance(f, str) else f.path for f in files]
     # first: a Dask cluster that cannot start, or be reached, leaves no build behind

@@ -243,7 +243,7 @@ class Story:
 
 @dataclass
 class StoryAnalysis:
-    """What only the whole corpus shows: merged entities, claims and disputes."""
+    """What only a story's articles together show: merged entities, claims, disputes and story events."""
 
     entities: list[Entity] = field(default_factory=list)
     entity_links: dict[str, str] = field(default_factory=dict)  # article entity id → story entity id

@@ -152,7 +152,7 @@ class Settings:
         2, "Stories: two articles are about one story when they share at least this many distinctive names (people, "
            "organisations, places; countries, capitals and news agencies are no evidence) ...")
     story_min_name_share: float = _field(
-        0.3, "Stories: ... and at least this share of the names of the article that names fewer (two long articles "
+        0.4, "Stories: ... and at least this share of the names of the article that names fewer (two long articles "
              "about different events still share a few names everyone mentions) ...")
     story_window_days: int = _field(
         7, "Stories: ... and appeared at most this many days apart.")

@@ -156,7 +156,7 @@ statements = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
 )
 
-# What only the whole corpus shows; recomputed after each build and swapped in at once.
+# What only a story's articles together show: recomputed for each story a build touches (the `story` column).
 story_entities = sa.Table(
     "story_entities", metadata,
     sa.Column("id", sa.String(32), primary_key=True),

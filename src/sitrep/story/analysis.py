@@ -1,5 +1,6 @@
-"""The stages that need the whole corpus at once: entities merged across articles, claims with their
-independent origins, and disputes. Plain functions of what the store holds; the store writes the result."""
+"""The stages that need a story's articles at once: entities merged across articles, claims with their
+independent origins, disputes and story events. Plain functions of what the store holds of one story; the store
+writes the result under the story's id."""
 
 from __future__ import annotations
 

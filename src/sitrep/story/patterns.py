@@ -1,4 +1,4 @@
-"""Patterns of the whole-corpus stages kept as data: kinship, name heads, denials, figures, frames."""
+"""Patterns of the story stages kept as data: kinship, name heads, denials, figures, frames."""
 
 import re
 
