@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import yaml
 
 from sitrep import pipeline
@@ -20,6 +22,25 @@ CORPORA = {
     "seeds": (SEEDS, SEEDS / "expected.yaml"),
     "examples": (EXAMPLES, REPO / "examples" / "expected.yaml"),
 }
+
+POSTGRES = os.environ.get("SITREP_TEST_POSTGRES")  # a PostgreSQL database the tests may empty (CI starts one)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path) -> str:
+    """A new store's address, on each backend: a SQLite file, and the test PostgreSQL database emptied (skipped
+    where SITREP_TEST_POSTGRES is not set)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "story.db")
+    if not POSTGRES:
+        pytest.skip("set SITREP_TEST_POSTGRES to a PostgreSQL URL the tests may empty")
+    engine = sa.create_engine("postgresql+psycopg://" + POSTGRES.split("://", 1)[1])
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+    return POSTGRES
+
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"', "′": "'"})
 
