@@ -124,3 +124,23 @@ def test_report_and_export_of_one_story_hold_only_its_articles(tmp_path):
     assert "Sorvane" in (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     missing = runner.invoke(app, ["report", "--db", db, "--story", "Tnope"])
     assert missing.exit_code == 2 and "[E021]" in missing.output
+
+
+def test_a_name_with_a_capital_inside_it_is_still_evidence():
+    """"Panjshir Valley" had been dropped as general (The Valley is Anguilla's capital), as had "Georgetown
+    University"; a whole capital or a demonym opening the name still is general."""
+    assert name_key("Panjshir Valley", "place") and name_key("Georgetown University", "organisation")
+    assert name_key("the Kremlin", "organisation") is None and name_key("Ukraine's army", "organisation") is None
+
+
+def test_spellings_of_one_transliterated_name_are_one_key():
+    assert name_key("Pavlo Kyrylenko", "person") == name_key("Kirilenko", "person")
+    assert name_key("Zelenskyy", "person") == name_key("Volodymyr Zelensky", "person")
+
+
+def test_a_cited_organisation_that_is_no_outlet_stays_evidence_and_platforms_do_not():
+    """The IAEA, read as a cited outlet, had been dropped from the article's names; a platform never counts."""
+    document = Document("d1", "d1.txt", "text", cited_outlets=["IAEA", "Kyiv Independent"])
+    entities = [Entity(f"e{n}", name, "organisation") for n, name in enumerate(["IAEA", "Kyiv Independent",
+                                                                                 "Telegram"])]
+    assert profile(document, entities).keys == {"iaea"}

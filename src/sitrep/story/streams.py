@@ -20,14 +20,19 @@ import re
 from collections.abc import Iterable
 
 from sitrep.events.places import fold
-from sitrep.ingest.patterns import WIRE_AGENCIES
+from sitrep.ingest.patterns import MEDIA_WORDS, SOCIAL_NETWORKS, WIRE_AGENCIES
 from sitrep.records import Document, Entity, Story, StoryProfile
 from sitrep.settings import DEFAULT_SETTINGS, Settings
 from sitrep.story.sides import sides
 
 NAMED_KINDS = ("person", "organisation", "place")
 NO_DATE = "9999-99-99"  # sorts an undated article after the dated ones
-AGENCY_KEYS = frozenset(fold(name) for name in WIRE_AGENCIES)
+# Named by stories of every kind: news agencies and the platforms people post on.
+NO_STORY_KEYS = frozenset(fold(name) for name in WIRE_AGENCIES) | frozenset(SOCIAL_NETWORKS)
+# One letter written several ways in names transliterated from Cyrillic, Arabic or Persian (Kyrylenko and
+# Kirilenko, Zelensky and Zelenskyy, Dashti and Dashty): folded to one before names are compared.
+SPELLING = ((re.compile(r"(\w)\1+"), r"\1"), (re.compile(r"zh"), "z"), (re.compile(r"kh"), "h"),
+            (re.compile(r"y"), "i"))
 # Passage fingerprints: word 12-grams (shorter ones recur by chance: "said in a statement on Tuesday that"), the
 # smallest hash of every 14 in a row, so that two texts sharing a run of 25 words (12 + 14 - 1) share a
 # fingerprint; over the opening words, where copies of a report agree.
@@ -39,7 +44,8 @@ WORD = re.compile(r"\w+")
 
 def profile(document: Document, entities: Iterable[Entity]) -> StoryProfile:
     """The article's date, headline and distinctive names."""
-    not_evidence = AGENCY_KEYS | {fold(name) for name in (document.outlet, *document.cited_outlets) if name}
+    media = [name for name in document.cited_outlets if set(fold(name).split()) & MEDIA_WORDS]  # not "IAEA"
+    not_evidence = NO_STORY_KEYS | {name_key(name, "organisation") for name in (document.outlet, *media) if name}
     keys = {key for entity in entities if entity.type in NAMED_KINDS
             for key in [name_key(entity.name, entity.type)] if key and key not in not_evidence}
     return StoryProfile(document.id, document.published, document.title, frozenset(keys | passages(document.text)),
@@ -61,12 +67,22 @@ def name_key(name: str, kind: str) -> str | None:
     if not words or _general(name):
         return None  # "Russia", "Kyiv", "the Russian Defence Ministry": every story of the war names them
     key = words[-1] if kind == "person" else " ".join(words)
+    for pattern, letter in SPELLING:
+        key = pattern.sub(letter, key)
     return key if len(key) >= 3 and not key.isdigit() else None
 
 
 def _general(name: str) -> bool:
-    """A name that speaks for a real country: the country, its demonym, its capital or seat of government."""
-    side = sides().named(name)
+    """A name that speaks for a real country as a whole: the country, its demonym, its capital or seat of
+    government ("Kyiv", "the Kremlin"), or a name a country or demonym opens ("the Russian Defence Ministry");
+    not a name in which a capital is only a word ("Panjshir Valley": The Valley is Anguilla's capital;
+    "Georgetown University")."""
+    words = fold(name).split()
+    if " ".join(words) in sides().capitals:
+        return True
+    if not words or words[0] in sides().capitals:
+        return False
+    side = sides().named(words[0].capitalize())
     return side is not None and side[1] in sides().country_names
 
 
