@@ -314,14 +314,22 @@ def stories(
 
 
 @app.command()
-def rebuild(db: DbOption = DEFAULT_DB) -> None:
+def rebuild(
+    db: DbOption = DEFAULT_DB,
+    setting: Annotated[list[str] | None, typer.Option(
+        help="NAME=VALUE: change one setting of the story stages (repeatable); `sitrep settings` lists them.")] = None,
+) -> None:
     """Find every story and analyse each again from the stored articles (a build does it only for the stories
     its articles touch, with the same result). Exit status 3 if a story stage failed (nothing changed)."""
+    try:
+        settings = Settings(**dict(map(parse_setting, setting or ())))
+    except SitrepError as exc:
+        _fail(exc)
     store = _open_store(db)
     with store.build_lock(lambda holder: _say(err, Notice.BUILD_WAITING.line(db=db, holder=holder))), \
             _progress("rebuilding") as progress:
         task = progress.add_task("", total=None)
-        failure = pipeline.rebuild(store, on_stage=lambda stage: progress.update(task, description=stage))
+        failure = pipeline.rebuild(store, settings, lambda stage: progress.update(task, description=stage))
     if failure is not None:
         _say(err, f"error {failure.message}", style="red")
         raise typer.Exit(UNEXPECTED_STATUS)

@@ -144,3 +144,14 @@ def test_a_cited_organisation_that_is_no_outlet_stays_evidence_and_platforms_do_
     entities = [Entity(f"e{n}", name, "organisation") for n, name in enumerate(["IAEA", "Kyiv Independent",
                                                                                  "Telegram"])]
     assert profile(document, entities).keys == {"iaea"}
+
+
+def test_rebuild_takes_settings_and_refuses_an_unknown_one(tmp_path):
+    db, runner = str(tmp_path / "s.db"), CliRunner()
+    files = [str(EXAMPLES / "tribune_sorvane_toll.txt"), str(EXAMPLES / "northgate_sorvane_ferry.html"),
+             str(EXAMPLES / "ledger_bridge_rebels_deny.txt")]
+    assert runner.invoke(app, ["build", *files, "--db", db]).exit_code == 0
+    assert "2 stories" in runner.invoke(app, ["rebuild", "--db", db]).output
+    assert "1 stories" in runner.invoke(app, ["rebuild", "--db", db, "--setting", "find_stories=false"]).output
+    refused = runner.invoke(app, ["rebuild", "--db", db, "--setting", "no_such=1"])
+    assert refused.exit_code == 2 and "[E009]" in refused.output

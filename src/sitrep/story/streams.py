@@ -86,13 +86,9 @@ def _general(name: str) -> bool:
     return side is not None and side[1] in sides().country_names
 
 
-def linked(a: StoryProfile, b: StoryProfile, settings: Settings = DEFAULT_SETTINGS) -> bool:
-    """Whether two articles are about one story: a passage in common, or enough names close enough in time."""
-    return _linked(a.keys & b.keys, a, b, settings)
-
-
-def _linked(shared: Iterable[str], a: StoryProfile, b: StoryProfile, settings: Settings) -> bool:
-    shared = list(shared)
+def _linked(shared: list[str], a: StoryProfile, b: StoryProfile, settings: Settings) -> bool:
+    """Whether two articles that share these keys are about one story: a passage in common, or enough names (and
+    a share of the fewer names) close enough in time."""
     if any(key.startswith(PASSAGE) for key in shared):
         return True
     if len(shared) < settings.story_min_name_share * min(a.names, b.names):
