@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, SEEDS
+from conftest import CORPORA, EXAMPLES, SEEDS
 from sitrep.cli import app
 from sitrep.records import Document, Entity, StoryProfile
 from sitrep.settings import DEFAULT_SETTINGS, Settings
@@ -94,15 +95,16 @@ def test_the_seeds_are_one_story_and_the_example_corpus_two(stories):
     assert sorted(len(s["documents"]) for s in stories("examples")["stories"]) == [6, 12]
 
 
-def test_a_corpus_built_in_five_batches_exports_what_one_build_does(db, stories):
+@pytest.mark.parametrize("corpus", ["examples", "seeds"])
+def test_a_corpus_built_in_five_batches_exports_what_one_build_does(db, stories, corpus):
     """Incremental = full: each batch updates only the stories it touches; the export equals the export of the
-    example corpus built at once (into SQLite), and `sitrep rebuild` changes nothing; on SQLite and PostgreSQL."""
-    files = sorted(str(path) for path in EXAMPLES.iterdir())
+    corpus built at once (into SQLite), and `sitrep rebuild` changes nothing; on SQLite and PostgreSQL."""
+    files = sorted(str(path) for path in CORPORA[corpus][0].iterdir() if path.suffix != ".yaml")
     runner = CliRunner()
     for batch in range(5):
         result = runner.invoke(app, ["build", *files[batch::5], "--db", db])
         assert result.exit_code == 0, result.output
-    once = stories("examples")
+    once = stories(corpus)
     batched = json.loads(runner.invoke(app, ["export", "--db", db]).output)
     assert batched == once
     assert runner.invoke(app, ["rebuild", "--db", db]).exit_code == 0
