@@ -157,3 +157,9 @@ def test_rebuild_takes_settings_and_refuses_an_unknown_one(tmp_path):
     assert "1 stories" in runner.invoke(app, ["rebuild", "--db", db, "--setting", "find_stories=false"]).output
     refused = runner.invoke(app, ["rebuild", "--db", db, "--setting", "no_such=1"])
     assert refused.exit_code == 2 and "[E009]" in refused.output
+
+
+def test_letters_doubled_by_folding_a_spelling_fold_too():
+    """"Zaporizhzhia" folded "zh" after doubled letters had been collapsed, and stayed "zaporizzia" while
+    "Zaporizhia" became "zaporizia"."""
+    assert name_key("Zaporizhzhia", "place") == name_key("Zaporizhia", "place")

@@ -31,8 +31,8 @@ NO_DATE = "9999-99-99"  # sorts an undated article after the dated ones
 NO_STORY_KEYS = frozenset(fold(name) for name in WIRE_AGENCIES) | frozenset(SOCIAL_NETWORKS)
 # One letter written several ways in names transliterated from Cyrillic, Arabic or Persian (Kyrylenko and
 # Kirilenko, Zelensky and Zelenskyy, Dashti and Dashty): folded to one before names are compared.
-SPELLING = ((re.compile(r"(\w)\1+"), r"\1"), (re.compile(r"zh"), "z"), (re.compile(r"kh"), "h"),
-            (re.compile(r"y"), "i"))
+SPELLING = ((re.compile(r"zh"), "z"), (re.compile(r"kh"), "h"), (re.compile(r"y"), "i"),
+            (re.compile(r"(\w)\1+"), r"\1"))
 # Passage fingerprints: word 12-grams (shorter ones recur by chance: "said in a statement on Tuesday that"), the
 # smallest hash of every 14 in a row, so that two texts sharing a run of 25 words (12 + 14 - 1) share a
 # fingerprint; over the opening words, where copies of a report agree.
