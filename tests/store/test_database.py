@@ -12,7 +12,7 @@ from sitrep import pipeline
 from sitrep.cli import app
 from sitrep.errors import SitrepError
 from sitrep.ingest import read_file
-from sitrep.records import DocumentAnalysis, Entity
+from sitrep.records import Attribution, Document, DocumentAnalysis, Entity
 from sitrep.settings import Settings
 from sitrep.store import SCHEMA_VERSION, Store
 from sitrep.store import database as store_module
@@ -122,3 +122,13 @@ def test_a_version_7_database_finds_its_stories_at_the_next_build(db, tmp_path):
     store = Store(db)
     assert sorted(d for s in store.stories() for d in s.documents) == sorted(d.id for d in store.documents())
     assert store.story().claims
+
+
+def test_attributions_with_one_start_come_back_in_one_order_on_every_backend(db):
+    """Two attributions of one content (a cue "According to" and a "told" inside it) were ordered by start alone:
+    SQLite gave them in the order written, PostgreSQL in another, and the seeds built there had other claims."""
+    store = Store(db)
+    said = [Attribution(f"d1-a{n}", "d1", None, None, cue, "the town fell", "indirect", None, [], 0, 13)
+            for n, cue in ((2, "told"), (1, "According to"))]
+    store.add_document(DocumentAnalysis(Document(id="d1", path="d1.txt", text="the town fell"), attributions=said))
+    assert [a.id for a in store.attributions()] == ["d1-a1", "d1-a2"]

@@ -572,7 +572,7 @@ class Store:
         found: dict[str, list[Span]] = {}
         query = sa.select(statements).where(_of_story(statements.c.document, story))
         with self._reading(conn) as conn:
-            for row in conn.execute(query.order_by(statements.c.document, statements.c.start)):
+            for row in conn.execute(query.order_by(*_in_order(conn, statements.c.document, statements.c.start))):
                 found.setdefault(row.document, []).append(Span(row.start, row.end))
         return found
 
@@ -581,7 +581,8 @@ class Store:
         """The documents in the order of their paths (the first `limit` of them, when given)."""
         query = sa.select(documents).where(_of_story(documents.c.id, story))
         with self._reading(conn) as conn:
-            for row in conn.execute(query.order_by(documents.c.path, documents.c.url, documents.c.id).limit(limit)):
+            order = _in_order(conn, documents.c.path, documents.c.url, documents.c.id)
+            for row in conn.execute(query.order_by(*order).limit(limit)):
                 yield Document(
                     id=row.id, path=row.path, url=row.url, text=row.text, title=row.title,
                     outlet=row.outlet, published=row.published, language=row.language,
@@ -596,7 +597,7 @@ class Store:
             for row in conn.execute(query):
                 found.setdefault(row.entity, []).append(Mention(row.start, row.end, row.text, ""))
             query = sa.select(entities).where(_of_story(entities.c.document, story))
-            for row in conn.execute(query.order_by(entities.c.document, entities.c.id)):
+            for row in conn.execute(query.order_by(*_in_order(conn, entities.c.document, entities.c.id))):
                 yield Entity(id=row.id, name=row.name, type=row.type, aliases=list(row.aliases),
                              mentions=[Mention(m.start, m.end, m.text, row.type) for m in found.get(row.id, [])],
                              documents=[row.document])
@@ -619,7 +620,8 @@ class Store:
     def attributions(self, story: str | None = None, conn: Connection | None = None) -> Iterator[Attribution]:
         query = sa.select(attributions).where(_of_story(attributions.c.document, story))
         with self._reading(conn) as conn:
-            for row in conn.execute(query.order_by(attributions.c.document, attributions.c.start)):
+            for row in conn.execute(query.order_by(*_in_order(conn, attributions.c.document, attributions.c.start,
+                                                                attributions.c.end, attributions.c.id))):
                 spans = {role: [Span(s, e) for s, e in row.spans.get(role, [])] for role in Attribution.ROLES}
                 yield Attribution(
                     id=row.id, document=row.document, speaker=row.speaker, speaker_entity=row.speaker_entity,
@@ -632,13 +634,13 @@ class Store:
         """Each document's events, in document and id order."""
         query = sa.select(events.c.data).where(_of_story(events.c.document, story))
         with self._reading(conn) as conn:
-            for row in conn.execute(query.order_by(events.c.document, events.c.id)):
+            for row in conn.execute(query.order_by(*_in_order(conn, events.c.document, events.c.id))):
                 yield event_from_dict(row.data)
 
     def reuse(self, story: str | None = None) -> Iterator[Reuse]:
         with self.engine.connect() as conn:
             for row in conn.execute(sa.select(reuse).where(_in_story(reuse, story))
-                                    .order_by(reuse.c.story, reuse.c.id)):
+                                    .order_by(*_in_order(conn, reuse.c.story, reuse.c.id))):
                 yield Reuse(row.origin, row.copy, row.origin_start, row.origin_end, row.copy_start,
                             row.copy_end, row.similarity, row.directed)
 
@@ -660,7 +662,7 @@ class Store:
                      for r in conn.execute(sa.select(claims).where(_in_story(claims, story)))]
             pairs = [Dispute(r.a, r.b, r.reason, r.kind)
                      for r in conn.execute(sa.select(disputes).where(_in_story(disputes, story))
-                                           .order_by(disputes.c.story, disputes.c.id))]
+                                           .order_by(*_in_order(conn, disputes.c.story, disputes.c.id)))]
             across = [story_event_from_dict(r.data)
                       for r in conn.execute(sa.select(story_events).where(_in_story(story_events, story)))]
         merged.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
@@ -672,7 +674,7 @@ class Store:
         """Every story, the largest first, with its articles."""
         with self.engine.connect() as conn:
             members: dict[str, list[str]] = {}
-            for row in conn.execute(sa.select(story_members).order_by(story_members.c.document)):
+            for row in conn.execute(sa.select(story_members).order_by(*_in_order(conn, story_members.c.document))):
                 members.setdefault(row.story, []).append(row.document)
             found = [Story(r.id, members.get(r.id, []), r.first_published, r.last_published, r.title)
                      for r in conn.execute(sa.select(stories))]
@@ -738,6 +740,15 @@ def _of_story(document: sa.Column, story: str | None) -> sa.ColumnElement[bool]:
     return document.in_(sa.select(story_members.c.document).where(story_members.c.story == story))
 
 
+def _in_order(conn: Connection, *columns: sa.Column) -> list[sa.ColumnElement]:
+    """ORDER BY these columns, text compared byte by byte on every backend (a PostgreSQL database made with a
+    locale's collation, en_US say, ignores punctuation at first: rows in another order than SQLite's, and a
+    story analysed in another order). Each reader orders by enough columns to leave no ties."""
+    if conn.dialect.name != "postgresql":
+        return list(columns)
+    return [sa.collate(c, "C") if isinstance(c.type, sa.String) else c for c in columns]
+
+
 def _in_story(table: sa.Table, story: str | None) -> sa.ColumnElement[bool]:
     return sa.true() if story is None else table.c.story == story
 
@@ -756,7 +767,8 @@ class StoryUpdate:
         named: dict[str, list[Mention]] = {}
         for row in self.conn.execute(query):
             named.setdefault(row.entity, []).append(Mention(row.start, row.end, row.text, ""))
-        query = sa.select(entities).where(entities.c.document.in_(chosen)).order_by(entities.c.document, entities.c.id)
+        query = (sa.select(entities).where(entities.c.document.in_(chosen))
+                 .order_by(*_in_order(self.conn, entities.c.document, entities.c.id)))
         return found, [Entity(id=r.id, name=r.name, type=r.type, aliases=list(r.aliases),
                               mentions=[Mention(m.start, m.end, m.text, r.type) for m in named.get(r.id, [])],
                               documents=[r.document]) for r in self.conn.execute(query)]
