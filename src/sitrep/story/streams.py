@@ -75,7 +75,7 @@ def name_key(name: str, kind: str) -> str | None:
 def _general(name: str) -> bool:
     """A name that speaks for a real country as a whole: the country, its demonym, its capital or seat of
     government ("Kyiv", "the Kremlin"), or a name a country or demonym opens ("the Russian Defence Ministry");
-    not a name in which a capital is only a word ("Panjshir Valley": The Valley is Anguilla's capital;
+    not a name in which a capital is only a word ("Bekaa Valley": The Valley is Anguilla's capital;
     "Georgetown University")."""
     words = fold(name).split()
     if " ".join(words) in sides().capitals:
