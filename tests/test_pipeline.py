@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sitrep import pipeline
 from sitrep.records import RawDocument
 from sitrep.store import Store
@@ -70,3 +72,19 @@ def test_parallel_workers_give_the_same_store_as_one_process(tmp_path):
         assert report.added > 2 * settings.nlp_batch
         stories[workers] = export.render(export.story_of(store), "json")
     assert stories[1] == stories[2]
+
+
+def test_a_build_stopped_by_an_error_stops_its_workers(tmp_path, monkeypatch):
+    """A build that raised between starting its workers and finishing had left them (and a Dask cluster started
+    for it) running until the process ended."""
+    (tmp_path / "port.txt").write_text(ARTICLE)
+    closed = []
+    monkeypatch.setattr(pipeline.Analysers, "close", lambda self: closed.append(self))
+
+    def interrupted(path):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(pipeline.input_files([str(tmp_path / "port.txt")]), Store(str(tmp_path / "s.db")),
+                       on_file=interrupted)
+    assert len(closed) == 1

@@ -162,6 +162,14 @@ class Analysers:
             self.pool.shutdown()
             self.pool = None
 
+    def close(self) -> None:
+        """The workers stop, whatever is still out (nothing, after `finish`)."""
+        self.waiting.clear()
+        self.held = None
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
     def _send(self, documents: list[Document]) -> None:
         self.waiting.append((documents, self.pool.submit(analyse_batch, documents, self.settings)))
 
@@ -190,36 +198,39 @@ def build(files: list[str | InputFailure | SkippedFile], store: Store, inputs: l
     pending: list[Document] = []
     seen: set[str] = set()  # documents extracted in this build
     failed: dict[str, InputFailure] = {}  # document id → why it failed, for its twins in other files
-    for path in files:
-        items = _read(path, settings) if isinstance(path, str) else [path]
-        for item in items:
-            if isinstance(item, SkippedFile):
-                report.skipped.append(item)
-                on_problem(item)
-            elif isinstance(item, InputFailure):
-                _record_failure(store, build_id, report, item)
-            elif item.id in failed:  # the same content failed in another file: this one fails too
-                _record_failure(store, build_id, report, _failure_for_twin(failed[item.id], item))
-            elif item.id in seen or store.has_document(item.id):
-                report.unchanged += 1
-            else:
-                document = _extract(item, settings)
-                if isinstance(document, InputFailure):
-                    failed[item.id] = document
-                    _record_failure(store, build_id, report, document)
+    try:  # a build that stops on an error (or ^C) stops the workers too, a Dask cluster started for it included
+        for path in files:
+            items = _read(path, settings) if isinstance(path, str) else [path]
+            for item in items:
+                if isinstance(item, SkippedFile):
+                    report.skipped.append(item)
+                    on_problem(item)
+                elif isinstance(item, InputFailure):
+                    _record_failure(store, build_id, report, item)
+                elif item.id in failed:  # the same content failed in another file: this one fails too
+                    _record_failure(store, build_id, report, _failure_for_twin(failed[item.id], item))
+                elif item.id in seen or store.has_document(item.id):
+                    report.unchanged += 1
                 else:
-                    seen.add(item.id)
-                    pending.append(document)
-        if len(pending) >= settings.nlp_batch:
+                    document = _extract(item, settings)
+                    if isinstance(document, InputFailure):
+                        failed[item.id] = document
+                        _record_failure(store, build_id, report, document)
+                    else:
+                        seen.add(item.id)
+                        pending.append(document)
+            if len(pending) >= settings.nlp_batch:
+                for analysed in analysers.submit(pending):
+                    _store(analysed, store, build_id, report)
+                pending = []
+            on_file(path if isinstance(path, str) else path.path)
+        if pending:
             for analysed in analysers.submit(pending):
                 _store(analysed, store, build_id, report)
-            pending = []
-        on_file(path if isinstance(path, str) else path.path)
-    if pending:
-        for analysed in analysers.submit(pending):
+        for analysed in analysers.finish():
             _store(analysed, store, build_id, report)
-    for analysed in analysers.finish():
-        _store(analysed, store, build_id, report)
+    finally:
+        analysers.close()
     report.stage_failure = _update_stories(store, settings, on_stage)
     if report.stage_failure is not None:
         store.add_failure(build_id, report.stage_failure)
