@@ -289,7 +289,7 @@ def report(
 
 def _story_in(store: Store, db: str, story_id: str | None) -> str | None:
     """`story_id` when the store holds that story (an error naming it when not)."""
-    if story_id is not None and story_id not in {s.id for s in store.stories()}:
+    if story_id is not None and not store.stories(story_id):
         _fail(UsageProblem.NO_STORY.error(story=story_id, db=db))
     return story_id
 

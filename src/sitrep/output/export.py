@@ -121,7 +121,7 @@ def story_of(store, story: str | None = None) -> dict:
     """Everything in a store (or in one of its stories), in the export contract."""
     return contract(store.documents(story=story), store.attributions(story), store.reuse(story), store.story(story),
                     store.entity_mentions(story), store.events(story),
-                    [s for s in store.stories() if story in (None, s.id)])
+                    store.stories(story))
 
 
 def render(story: dict, fmt: str) -> str:

@@ -670,14 +670,16 @@ class Store:
         across.sort(key=lambda e: (-len(e.mentions), e.date or "", e.id))
         return StoryAnalysis(merged, links, found, pairs, across)
 
-    def stories(self) -> list[Story]:
-        """Every story, the largest first, with its articles."""
+    def stories(self, story: str | None = None) -> list[Story]:
+        """Every story (or the one named, when the store has it), the largest first, with its articles."""
         with self.engine.connect() as conn:
             members: dict[str, list[str]] = {}
-            for row in conn.execute(sa.select(story_members).order_by(*_in_order(conn, story_members.c.document))):
+            query = sa.select(story_members).where(_in_story(story_members, story))
+            for row in conn.execute(query.order_by(*_in_order(conn, story_members.c.document))):
                 members.setdefault(row.story, []).append(row.document)
+            query = sa.select(stories).where(sa.true() if story is None else stories.c.id == story)
             found = [Story(r.id, members.get(r.id, []), r.first_published, r.last_published, r.title)
-                     for r in conn.execute(sa.select(stories))]
+                     for r in conn.execute(query)]
         return sorted(found, key=lambda s: (-len(s.documents), s.first_published or "", s.id))
 
     # Stories: found and analysed after each build, in one transaction (`updating_stories`)
