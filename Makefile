@@ -10,7 +10,7 @@ CHART_JS := src/sitrep/output/vendor/chart.umd.min.js
 CHROMIUM := /usr/bin/chromium
 SEEDS := ../shared/seeds
 
-.PHONY: run test lint bench lock js screenshot clean fuzz
+.PHONY: run test lint bench lock lock-train js screenshot clean fuzz
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,15 @@ lock:
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes \
 		--custom-compile-command "make lock" requirements.in -o requirements.lock
+
+# The train extra's lock (requirements-train.in). torch's CPU wheel comes from PyTorch's own index (or a local
+# copy of it: TORCH_WHEELS=/opt/wheels); install it with
+# pip install --require-hashes -r requirements-train.lock --extra-index-url https://download.pytorch.org/whl/cpu
+TORCH_WHEELS ?= https://download.pytorch.org/whl/cpu
+lock-train:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --python-version 3.11 --generate-hashes --find-links $(TORCH_WHEELS) -c requirements.lock \
+		--custom-compile-command "make lock-train" requirements-train.in -o requirements-train.lock
 
 clean:
 	rm -rf $(VENV) build node_modules $(dir $(CHART_JS))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from dataclasses import asdict, fields
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn, get_args
 
@@ -417,6 +419,16 @@ def _print_summary(summary: dict) -> None:
 
 
 eval_app = _Typer(help="Measure sitrep against annotated data.", no_args_is_help=True, cls=_Group)
+class RoleTagger(str, Enum):
+    """What finds each cue's source and content (the `attribution_tagger` setting's choices)."""
+
+    encoder = "encoder"
+    crf = "crf"
+
+
+DEFAULT_TAGGER = RoleTagger(DEFAULT_SETTINGS.attribution_tagger)
+
+
 train_app = _Typer(help="Train sitrep's models on annotated data.", no_args_is_help=True, cls=_Group)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
@@ -429,6 +441,9 @@ def eval_attribution(
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
     without: Annotated[list[str] | None, typer.Option(
         help="Switch off one span repair (repeatable), to measure what it is worth.")] = None,
+    tagger: Annotated[RoleTagger, typer.Option(
+        help="What finds each cue's source and content (the attribution_tagger setting).",
+    )] = DEFAULT_TAGGER,
 ) -> None:
     """Run attribution extraction on each article's text; print Citron's exact and overlap scores."""
     from sitrep import attribution
@@ -444,7 +459,7 @@ def eval_attribution(
     with _progress("attribution") as progress:
         task = progress.add_task("", total=len(articles))
         for article, doc in zip(articles, nlp.parse((a["text"] for a in articles), model)):
-            found = attribution.find_spans(doc, without=switched_off)
+            found = attribution.find_spans(doc, without=switched_off, tagger=tagger.value)
             predicted.append({"id": article["id"], "attributions": attribution.as_gold_shape(doc, found)})
             progress.update(task, advance=1)
     if predictions:
@@ -564,10 +579,24 @@ def train_attribution(
     output: Annotated[Path, typer.Option(help=(
         "Folder for the two model files. Copy them into src/sitrep/attribution/data/ to ship them."))],
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
+    tagger: Annotated[RoleTagger, typer.Option(help=(
+        "crf: the cue and role CRFs; encoder: fine-tune the encoder role tagger (needs the train extra: "
+        "requirements-train.lock; about 40 minutes an epoch on one core)."))] = RoleTagger.crf,
+    epochs: Annotated[int, typer.Option(help="Passes over the articles (encoder only).")] = 2,
 ) -> None:
-    """Fit the cue and role taggers (CRFs) on annotated articles: the same gold file, code and spaCy model
-    give the same files. Shows each stage (parsing, then each fit's iterations) and how long it took."""
-    from sitrep.attribution.train import train
+    """Fit the cue and role taggers (CRFs), or fine-tune the encoder role tagger, on annotated articles: the
+    same gold file, code and spaCy model give the same files. Shows each stage and how long it took."""
+    if tagger is RoleTagger.encoder:
+        from sitrep.attribution.train_encoder import missing_train_extra, train_encoder
+
+        if missing := missing_train_extra():
+            detail = "missing " + ", ".join(missing)
+            err.print(f"error {UsageProblem.TRAIN_EXTRA_MISSING.error(detail=detail)}", markup=False,
+                      highlight=False, soft_wrap=True)
+            raise typer.Exit(2)
+        train = functools.partial(train_encoder, epochs=epochs)
+    else:
+        from sitrep.attribution.train import train
 
     with _progress("training") as progress:
         tasks: dict[str, int] = {}

@@ -85,6 +85,9 @@ class UsageProblem(str, Enum):
     DASK_AND_CLUSTER = ("E020 --dask N starts a Dask cluster here, --cluster ADDRESS uses a running one: "
                         "give one of them, not both")
     NO_STORY = "E021 no story {story!r} in {db}; `sitrep stories --db {db}` lists them"
+    TRAIN_EXTRA_MISSING = ("E022 fine-tuning the encoder needs the train extra ({detail}): "
+                           "pip install --require-hashes -r requirements-train.lock --extra-index-url "
+                           "https://download.pytorch.org/whl/cpu")
 
     def error(self, **details) -> SitrepError:
         code, reason = self.value.split(" ", 1)

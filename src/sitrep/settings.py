@@ -72,6 +72,9 @@ class Settings:
             "Results are the same.")
     dask_connect_timeout: float = _field(
         10.0, "Seconds a build waits for the Dask scheduler (--cluster) to answer before it stops (E019).")
+    attribution_tagger: str = _field(
+        "crf", "Attribution: what finds each cue's source and content: 'encoder' (the fine-tuned MiniLM encoder, "
+                   "run by onnxruntime) or 'crf' (the CRF role tagger: faster, less exact).")
     min_statement_words: int = _field(
         4, "A sentence in the article's own voice needs this many words to count as a statement.")
     # attribution
@@ -182,6 +185,10 @@ DEFAULT_SETTINGS = Settings()
 _TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
 
 
+# Settings that take one of a few words: a value outside them is refused like a number that is not one.
+CHOICES = {"attribution_tagger": ("encoder", "crf")}
+
+
 def parse_setting(assignment: str) -> tuple[str, object]:
     """'NAME=VALUE' → (NAME, VALUE as the setting's type); a usage error for a bad name or value."""
     name, equals, text = assignment.partition("=")
@@ -197,9 +204,13 @@ def parse_setting(assignment: str) -> tuple[str, object]:
             if text.lower() not in _TRUE + _FALSE:
                 raise ValueError
             return name, text.lower() in _TRUE
-        return name, kind(text)
+        value = kind(text)
+        if name in CHOICES and value not in CHOICES[name]:
+            raise ValueError
+        return name, value
     except ValueError:
-        raise UsageProblem.BAD_SETTING_VALUE.error(name=name, kind=kind.__name__, value=text) from None
+        kind_name = "one of " + ", ".join(CHOICES[name]) if name in CHOICES else kind.__name__
+        raise UsageProblem.BAD_SETTING_VALUE.error(name=name, kind=kind_name, value=text) from None
 
 
 # --- Fixed: the shape of the trained models and of the reuse index; not settings. -----------------
@@ -212,6 +223,12 @@ class Fixed:
     role_window_before: int = _field(
         2, "Sentences before the cue's own that the role tagger sees (quotes run over several).")
     role_window_after: int = _field(2, "Sentences after the cue's own that the role tagger sees.")
+    encoder_sentences_around: int = _field(
+        1, "Sentences on each side of the cue's own that the encoder role tagger reads.")
+    encoder_max_pieces: int = _field(
+        160, "Most WordPiece pieces in one encoder window (the farthest sentences go first).")
+    encoder_word_chars: int = _field(50, "Characters of one token the encoder reads (a long URL is one token).")
+    encoder_batch: int = _field(16, "Windows the encoder tags at once.")
     training_params: dict = _field(
         {"c1": 1.0, "c2": 0.1, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 2},
         "CRF training (python-crfsuite). Strong L1 regularisation keeps the models to the features that "

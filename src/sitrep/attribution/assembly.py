@@ -29,7 +29,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
     drafts: list[Draft] = []
     by_cue: dict[int, Draft] = {}
     speakers: list[tuple[str, Entity | None]] = []
-    for found in find_spans(doc, data_dir, context):
+    for found in find_spans(doc, data_dir, context, tagger=settings.attribution_tagger):
         if not found.content:
             continue
         cue_token = doc[found.cue[0][0]]

@@ -1,8 +1,9 @@
 """Attribution spans: who said what, in which words, as token runs of one parsed document.
 
-Two trained taggers (see `train`) find the spans: first the cues, then for each cue its source and
-content; span repairs then mend what the taggers get wrong in known ways. Those spans are what
-`sitrep eval attribution` scores; `assembly` turns them into the records the rest of sitrep reads.
+Trained taggers find the spans: first the cues (a CRF, see `train`), then for each cue its source and
+content (the fine-tuned encoder of `encoder`, or the CRF role tagger); span repairs then mend what the
+taggers get wrong in known ways. Those spans are what `sitrep eval attribution` scores; `assembly` turns
+them into the records the rest of sitrep reads.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from sitrep.attribution import lexicon as P
 from sitrep.attribution.chains import CharSpan
+from sitrep.attribution.encoder import encoder_tagger
 from sitrep.attribution.features import (
     DocContext,
     cue_sequence,
@@ -25,6 +27,7 @@ from sitrep.attribution.features import (
     token_range,
 )
 from sitrep.attribution.models import CUE_MODEL, DATA_DIR, ROLE_MODEL
+from sitrep.settings import DEFAULT_SETTINGS
 from sitrep.text import PARAGRAPH_SEPARATOR, SUBJECT_DEPS
 
 # Dependents of a cue that say to whom, where or when something was said, not what.
@@ -64,6 +67,18 @@ def _taggers(data_dir: Path = DATA_DIR) -> tuple[pycrfsuite.Tagger, pycrfsuite.T
     return cue, role
 
 
+def _role_tags(context: DocContext, cues: list[list[int]], data_dir: Path, tagger: str) -> list[tuple[int, list[str]]]:
+    """For each cue, the first token of the window its roles were looked for in, and the window's labels."""
+    if tagger == "encoder":
+        return encoder_tagger(data_dir).tag(context, cues)
+    role_tagger = _taggers(data_dir)[1]
+    tagged = []
+    for cue in cues:
+        start, end = role_window(context, cue)
+        tagged.append((start, role_tagger.tag(role_sequence(context, cue, start, end))))
+    return tagged
+
+
 def _runs(tags: list[str], offset: int, label: str) -> list[list[int]]:
     runs: list[list[int]] = []
     previous = "O"
@@ -77,10 +92,11 @@ def _runs(tags: list[str], offset: int, label: str) -> list[list[int]]:
 
 
 def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None = None,
-               without: frozenset[str] = frozenset()) -> list[SpanAttribution]:
+               without: frozenset[str] = frozenset(),
+               tagger: str = DEFAULT_SETTINGS.attribution_tagger) -> list[SpanAttribution]:
     """The tagged attributions of one parsed document, mended by every repair of `SPAN_REPAIRS` that is
-    not named in `without`."""
-    cue_tagger, role_tagger = _taggers(data_dir)
+    not named in `without`; `tagger` (the `attribution_tagger` setting) says what finds each cue's roles."""
+    cue_tagger = _taggers(data_dir)[0]
     context = context or doc_context(doc)
     cues = []
     for sentence in context.sentences:
@@ -94,9 +110,8 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         found = _signed_quotations(doc, context)  # their roles are known: the tagger's reading is not needed
         dashes = {signed.cue[0][0] for signed in found}
         cues = [cue for cue in cues if not dashes.intersection(cue)]
-    for cue in sorted(cues):
-        start, end = role_window(context, cue)
-        tags = role_tagger.tag(role_sequence(context, cue, start, end))
+    cues.sort()
+    for cue, (start, tags) in zip(cues, _role_tags(context, cues, data_dir, tagger)):
         source, content = _runs(tags, start, "SRC"), _runs(tags, start, "CON")
         if not content and "adjacent-quotation" not in without:
             content = _adjacent_quotation(context.quote_of, cue)
