@@ -95,7 +95,7 @@ def _batches(examples: list, size: int, rng: random.Random):
 
 
 def train_encoder(gold_path: str | Path, output: Path, model: str | None = None, docs: Iterable | None = None,
-                  epochs: int = 2, batch_size: int = 16, learning_rate: float = 5e-5, seed: int = 13,
+                  epochs: int = 2, batch_size: int = 16, learning_rate: float = 1e-4, seed: int = 13,
                   log: Callable[[str], None] = print,
                   progress: Progress = lambda stage, done, total: None) -> None:
     import torch
