@@ -17,6 +17,8 @@ CASES = {
     "coordinated-clauses": "The mayor insisted that the bridge was closed, and that nobody had been hurt.",
     "complement-content": "At least 9 people were killed, the ministry said.",
     "signed-quotations": "“We have lost nothing,” ― Jane Doe\n",
+    "whole-quotation": ("The mayor spoke at noon. \"Two shells hit the depot at dawn. There are victims. We are "
+                        "clarifying the details,\" the statement reads."),
 }
 
 

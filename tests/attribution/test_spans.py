@@ -54,3 +54,18 @@ def test_a_denial_is_a_cue_with_its_auxiliary():
                      "saying the army had been ambushed.")
     cues = [roles[0][0] for roles in (_roles(doc, f) for f in find_spans(doc))]
     assert "had dismissed" in cues
+
+
+def test_a_denial_of_a_deed_has_the_deed_as_content():
+    # regression: "denied carrying out the strike" (a gerund object) had no content, so the denial was lost
+    doc = nlp.load()("Velmark denied carrying out a rocket strike on the depot and claimed the rocket involved "
+                     "was only used by the Orsan army.")
+    found = {roles[0][0]: roles[1:] for roles in (_roles(doc, f) for f in find_spans(doc))}
+    assert found["denied"] == [["Velmark"], ["carrying out a rocket strike on the depot"]]
+
+
+def test_a_cue_phrase_ending_in_its_channel_still_takes_the_clause_in_front():
+    # regression: the clause was looked up on the cue's last word ("Facebook"), not on its verb ("said")
+    doc = nlp.load()("Two of the dead were medics, Oren Valt of the Kelder Security Service said on Facebook.")
+    found = {roles[0][0]: roles[2] for roles in (_roles(doc, f) for f in find_spans(doc))}
+    assert found.get("said on Facebook") == ["Two of the dead were medics"]

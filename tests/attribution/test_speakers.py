@@ -33,3 +33,10 @@ def test_a_relative_pronoun_is_never_the_speaker():
     assert _speakers("The fighters were led by a commander who said that the town would fall soon.") == ["a commander"]
     assert _speakers("The captured fighters, who the Velmar Defence Ministry said included two officers, were held "
                      "there.") == ["Velmar Defence Ministry"]
+
+
+def test_the_writers_we_is_never_the_outlet_cited_before_it():
+    """Regression: "We will remind that…" after "As reported by Lorin.NET" was credited to "NET"."""
+    speakers = _speakers("As reported by Lorin.NET with reference to the railway's channel. The depot was hit, the "
+                         "railway said.\n\nWe will remind, that on April 7 the enemy struck the bridge near Dravo.")
+    assert speakers == ["the railway"]

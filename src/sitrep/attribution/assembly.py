@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from sitrep.attribution import lexicon as P
 from sitrep.attribution.chains import CharSpan, Draft, link_chains
 from sitrep.attribution.features import doc_context
 from sitrep.attribution.models import DATA_DIR
@@ -34,11 +35,13 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             continue
         cue_token = doc[found.cue[0][0]]
         source = found.source or _governor_subject(cue_token)
+        quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
+        if source and not quoted and all(doc[i].lower_ in P.WRITER_PRONOUNS for run in source for i in run):
+            continue  # "We will remind that…", "as we reported": the article's own voice
         governing = by_cue.get(cue_token.head.i) if not found.source else None
         if governing is not None:  # "X said…, adding that…": the same speaker
             speaker, entity = governing.speaker, governing.entity
         else:
-            quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
             speaker, entity = resolve(doc, source, by_token, speakers, quoted, settings)
             if speaker and not quoted and (entity is not None or _is_description(speaker)):
                 speakers.append((speaker, entity))  # a speaker of the article, not one inside a quotation

@@ -41,6 +41,7 @@ SPAN_REPAIRS = {
     "missed-speech": "speech verbs and denials the cue tagger passed over are cues",
     "signed-quotations": "'“…” ― Name' and embedded posts: the dash is the cue, the name the source",
     "adjacent-quotation": "a cue the tagger gave no content takes the quotation right beside it",
+    "whole-quotation": "content the tagger found inside the quotation beside the cue is the whole quotation",
     "complement-content": "a cue the tagger still gave no content takes its reported clause ('A, the ministry said')",
     "possessor-in-source": "a source never starts at a possessive ending: the possessor joins it",
     "fronted-content": "the clause in front of the source, when the tagger took content from another paragraph",
@@ -115,6 +116,8 @@ def find_spans(doc: Doc, data_dir: Path = DATA_DIR, context: DocContext | None =
         source, content = _runs(tags, start, "SRC"), _runs(tags, start, "CON")
         if not content and "adjacent-quotation" not in without:
             content = _adjacent_quotation(context.quote_of, cue)
+        elif content and "whole-quotation" not in without:
+            content = _whole_quotation(context.quote_of, cue, content)
         if not content and source and "complement-content" not in without:
             content = _complement(doc, cue)
         if "possessor-in-source" not in without:
@@ -248,11 +251,18 @@ def _adjacent_quotation(quote_of: list[int], cue: list[int]) -> list[list[int]]:
     return []
 
 
+def _whole_quotation(quote_of: list[int], cue: list[int], content: list[list[int]]) -> list[list[int]]:
+    """'“A. B. C,” the statement reads': the role tagger reads the cue's sentence and so took C alone; what the
+    cue reports is the whole quotation beside it."""
+    beside = _adjacent_quotation(quote_of, cue)
+    return beside if beside and {i for run in content for i in run} < set(beside[0]) else content
+
+
 def _complement(doc: Doc, cue: list[int]) -> list[list[int]]:
     """The clause the cue verb reports, as the parse has it (its clausal complement), without the punctuation
     at its edges: "At least 9 people were killed, the ministry said." → "At least 9 people were killed"."""
-    verb = doc[cue[-1]]
-    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    verb = _cue_verb(doc, cue)
+    clause = next((child for child in verb.children if child.dep_ == "ccomp" or _gerund_complement(child)), None)
     if clause is not None:
         run = [t.i for t in clause.subtree]
     elif verb.dep_ == "parataxis" and verb.head.i < verb.i:  # "A hit B, the ministry said": the parse's other way
@@ -265,6 +275,17 @@ def _complement(doc: Doc, cue: list[int]) -> list[list[int]]:
     while run and (doc[run[-1]].is_punct or doc[run[-1]].is_space):
         run.pop()
     return [run] if len(run) >= 3 else []
+
+
+def _cue_verb(doc: Doc, cue: list[int]):
+    """The verb a cue phrase is built on: "said on Facebook" → said, "is quoted as saying" → quoted."""
+    heads = [doc[i] for i in cue if not cue[0] <= doc[i].head.i <= cue[-1] or doc[i].head.i == i]
+    return next((t for t in heads if t.tag_.startswith("VB")), heads[0] if heads else doc[cue[-1]])
+
+
+def _gerund_complement(child) -> bool:
+    """"denied carrying out the strike", "admitted killing them": a gerund the verb takes as its object."""
+    return child.dep_ == "xcomp" and child.tag_ == "VBG"
 
 
 def _split_at_commas(doc: Doc, run: list[int]) -> list[list[int]]:
@@ -290,7 +311,7 @@ def _missed_speech(doc: Doc, context: DocContext):
         if not deps & SUBJECT_DEPS:
             continue
         if context.lowers[token.i] in P.DENIAL_CUES:  # a denial is what disputes are made of: never left out
-            if deps & {"dobj", "ccomp"}:
+            if deps & {"dobj", "ccomp"} or any(_gerund_complement(child) for child in token.children):
                 yield token
             continue
         if quote_of[token.i] >= 0:
