@@ -581,7 +581,7 @@ def train_attribution(
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_SETTINGS.model,
     tagger: Annotated[RoleTagger, typer.Option(help=(
         "crf: the cue and role CRFs; encoder: fine-tune the encoder role tagger (needs the train extra: "
-        "requirements-train.lock; about 20 minutes an epoch on two cores)."))] = RoleTagger.crf,
+        "requirements-train.lock; about 40 minutes an epoch on two cores)."))] = RoleTagger.crf,
     epochs: Annotated[int, typer.Option(help="Passes over the articles (encoder only).")] = 2,
 ) -> None:
     """Fit the cue and role taggers (CRFs), or fine-tune the encoder role tagger, on annotated articles: the
