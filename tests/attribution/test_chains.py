@@ -25,3 +25,12 @@ def test_the_relaying_outlet_is_via_and_the_speaker_stays(text):
     outlet became a speaker of its own."""
     said = [a for a in _attributions(text) if a.cue == "said"]
     assert said and said[0].speaker.endswith("Vesk") and said[0].via == ["Velmar Radio"]
+
+
+def test_the_agency_that_quoted_someone_as_saying_is_via_not_the_speaker():
+    """Regression: "Orsk quoted Ivo Marr as saying…" was Orsk's attribution; Marr spoke, Orsk passed it on."""
+    doc = next(nlp.parse(["The news agency Orsk quoted Colonel Ivo Marr as saying that the town had fallen."]))
+    _, entity_of_token = nlp.document_entities("d", doc)
+    found = document_attributions("d", doc, entity_of_token, DEFAULT_SETTINGS)
+    assert [a.speaker for a in found] == ["Ivo Marr"]
+    assert len(found[0].via) == 1 and found[0].via[0].endswith("Orsk")

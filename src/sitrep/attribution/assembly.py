@@ -38,6 +38,10 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
         quoted = any(qs <= doc[source[0][0]].idx < qe for qs, qe in quotes) if source else False
         if source and not quoted and all(doc[i].lower_ in P.WRITER_PRONOUNS for run in source for i in run):
             continue  # "We will remind that…", "as we reported": the article's own voice
+        reporter = None
+        if source and (quoted_person := _quoted_as_saying(doc, found.cue[0])):  # "the agency quoted X as saying…"
+            reporter = resolve(doc, source, by_token, speakers, quoted, settings)[0]
+            source = found.source = quoted_person
         governing = by_cue.get(cue_token.head.i) if not found.source else None
         if governing is not None:  # "X said…, adding that…": the same speaker
             speaker, entity = governing.speaker, governing.entity
@@ -46,7 +50,7 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
             if speaker and not quoted and (entity is not None or _is_description(speaker)):
                 speakers.append((speaker, entity))  # a speaker of the article, not one inside a quotation
         draft = Draft(
-            speaker, entity,
+            speaker, entity, reporter=reporter,
             source=[char_span(doc, run) for run in found.source],
             cue=[char_span(doc, run) for run in found.cue],
             content=[char_span(doc, run) for run in found.content],
@@ -61,6 +65,17 @@ def document_attributions(document_id: str, doc: Doc, by_token: dict[int, Entity
     link_chains(text, drafts, quotes, settings)
     return [_record(document_id, text, draft, quotes, number)
             for number, draft in enumerate((d for d in drafts if not d.frame), start=1)]
+
+
+def _quoted_as_saying(doc: Doc, cue: list[int]) -> list[list[int]]:
+    """"The agency quoted X as saying…": X, the one who spoke (the agency passed the words on); else []."""
+    verb = next((doc[i] for i in cue if doc[i].lower_ in P.QUOTING_VERBS), None)
+    if verb is None or not any(child.dep_ == "prep" and child.lower_ == "as" for child in verb.children):
+        return []
+    person = next((child for child in verb.children if child.dep_ == "dobj"), None)
+    if person is None:
+        return []
+    return [[t.i for t in person.subtree if not (t.is_punct and t.i in (person.left_edge.i, person.right_edge.i))]]
 
 
 def _without_stray_fragments(content: list[CharSpan], quotes: list[CharSpan], settings: Settings) -> list[CharSpan]:

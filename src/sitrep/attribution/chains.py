@@ -31,6 +31,7 @@ class Draft:
     paragraph: int = 0
     via: list[str] = field(default_factory=list)
     channel: str | None = None
+    reporter: str | None = None  # "the agency quoted X as saying": the agency, the chain's inner link
     frame: bool = False  # only reports another attribution: folded into that one's `via`
 
     @property
@@ -54,8 +55,8 @@ def link_chains(text: str, drafts: list[Draft], quotes: list[CharSpan], settings
     speaker in front of its own; an attribution that only reports another is folded into it.
     """
     for draft in drafts:
-        draft.via = _dedupe(_frames(text, draft) + _addressee_outlet(text, draft, settings)
-                            + _trailing_frame(text, draft))  # its own links
+        draft.via = _dedupe(_frames(text, draft) + ([draft.reporter] if draft.reporter else [])
+                            + _addressee_outlet(text, draft, settings) + _trailing_frame(text, draft))  # its own links
         draft.channel = _channel(text, draft, settings)
 
     def parent_of(draft: Draft) -> Draft | None:

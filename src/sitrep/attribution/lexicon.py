@@ -70,6 +70,8 @@ CONTENT_LEAD = re.compile(r"(?:on|in|at|during|via|through) [^,;:]{2,80}? (?=tha
 # Pronouns and role nouns that name no one themselves: the speaker is found in the context.
 PERSON_PRONOUNS = frozenset("he she him her his i me".split())
 FIRST_AND_SECOND_PERSON = frozenset("i we you".split())
+# "The agency quoted X as saying…": the object is the speaker, the subject passed the words on.
+QUOTING_VERBS = frozenset("quote quotes quoted quoting".split())
 # Outside quotations these are the writer: "as we reported", "we will remind that…".
 WRITER_PRONOUNS = frozenset("i me we us".split())
 GROUP_PRONOUNS = frozenset("they them it we us".split())
