@@ -117,3 +117,36 @@ def test_the_country_that_acted_is_not_where_it_happened():
     """Regression: "After Russia took control over the town…" was placed in Russia."""
     events = _events("After Russia took control over the town following a months-long siege, fighters were captured.")
     assert events and not any(e.place and e.place.country == "Russia" for e in events)
+
+
+def test_a_date_of_another_clause_does_not_date_the_event():
+    """"Today" is when the bodies were recovered, not when the plane exploded (MUC-4 dev: such events had
+    taken the dateline's day)."""
+    events = _events("Today rescue teams recovered 107 bodies of the victims of the plane that exploded "
+                     "in midair near Bogota.")
+    assert events and all(e.date is None for e in events)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("A car bomb exploded today outside the union offices, killing six people.", "2030-03-11"),
+    ("A cargo plane was destroyed early this morning when an incendiary bomb exploded at the airport.",
+     "2030-03-11"),
+], ids=["same-clause", "when-clause"])
+def test_a_date_of_the_events_clause_dates_it(text, date):
+    events = _events(text)
+    assert events and all(e.date == date for e in events)
+
+
+@pytest.mark.parametrize("text, kind, best", [
+    ("Six months after the murder of six Jesuits, nobody has been tried.", "killed", 6),
+    ("The kidnapping of 12 student leaders shocked the campus.", "captured", 12),
+    ("The rebels set fire to the offices but injured no one.", "killed", 0),
+], ids=["murder-of-six", "kidnapping-of-twelve", "injured-no-one"])
+def test_a_count_in_the_deeds_noun_phrase_is_read(text, kind, best):
+    """MUC-4 dev: "the murder of six Jesuits" and "injured no one" had given no figure."""
+    assert figures(text).get(kind) == best
+
+
+def test_two_named_people_killed_are_two_dead():
+    events = _events("Gunmen killed Hector Oqueli and Hilda Flores in Guatemala City.")
+    assert any(e.fatalities and e.fatalities.best == 2 for e in events)

@@ -211,11 +211,13 @@ class _Context:
         values: dict = {}
         for figure in figures:
             values.setdefault(figure.kind, Count(figure.low, figure.best, figure.high))
-        if not values and kind in ("killing", "attack") and any(
-                t.lower_ in P.KILL_FORMS for t in tokens) and len(victims) == 1 and _singular(victims[0]):
-            values["killed"] = Count(1, 1, 1)
+        if not values and kind in ("killing", "attack") and any(t.lower_ in P.KILL_FORMS for t in tokens) and (
+                len(victims) == 1 and _singular(victims[0])
+                or len(victims) > 1 and all(self._entity_type(e) == "person" for _, e, _ in victims if e)
+                and all(e for _, e, _ in victims)):
+            values["killed"] = Count(len(victims), len(victims), len(victims))  # "X and Y were shot dead"
         instrument = P.INSTRUMENTS.search(text)
-        date = self._date(text, head.idx - sentence.start_char)
+        date = self._date(sentence, tokens)
         place = self._place(sentence, head)
         military_only = bool(victims or targets or actor2) and not targets and all(
             _armed(n) and not _civilian(n) for n, _, _ in [*victims, *(actor2 or [])])
@@ -404,12 +406,30 @@ class _Context:
         return None
 
     # --- when and where ---------------------------------------------------------------------
-    def _date(self, text: str, at: int) -> tuple[str, int] | None:
-        found = dates_in(text, self.anchor)
+    def _date(self, sentence: SpacySpan, triggers: list[Token]) -> tuple[str, int] | None:
+        """The date expression nearest the trigger among those that qualify its clause: "Today rescue teams
+        recovered the victims of the plane that exploded" does not date the explosion."""
+        text = self.text[sentence.start_char:sentence.end_char]
+        clauses = set(triggers)
+        for trigger in triggers:  # its clause, and the clause it is tied to by "when", "as"
+            clause = _clause_of(trigger)
+            clauses |= {clause, *(c for c in clause.children if c.dep_ in TIED_CLAUSES)}
+            if clause.dep_ in TIED_CLAUSES:
+                clauses.add(_clause_of(clause.head))
+        found = [d for d in dates_in(text, self.anchor)
+                 if self._dates_clause(sentence.start_char + d.start, sentence.start_char + d.end, clauses)]
         if not found:
             return None
+        at = triggers[0].idx - sentence.start_char
         best = min(found, key=lambda d: abs(d.start - at))
         return best.date, best.precision
+
+    def _dates_clause(self, start: int, end: int, clauses: set[Token]) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        governor = _clause_of(span.root)
+        return governor in clauses or governor.dep_ in ("acl", "relcl") and governor.head in clauses
 
     def _place(self, sentence: SpacySpan, head: Token) -> Place | None:
         candidates = []
@@ -471,6 +491,16 @@ class _Context:
         capital = max(inside, key=lambda c: c["population"], default=None)
         return Place(region, region, country, capital["latitude"] if capital else None,
                      capital["longitude"] if capital else None, None, 3, country_code, admin1_code)
+
+
+TIED_CLAUSES = ("advcl",)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause a word belongs to: up from the word to the first verb (or the root)."""
+    while _pos(token) != "VERB" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _bare(name: str) -> str:

@@ -20,6 +20,10 @@ KINDS = {"killed": "killed", "kills": "killed", "killing": "killed", "dead": "ki
          "wounded": "injured", "injured": "injured", "injuring": "injured", "wounding": "injured", "hurt": "injured",
          "captured": "captured", "kidnapped": "captured", "abducted": "captured", "hostage": "captured",
          "hostages": "captured", "prisoners": "captured", "taken prisoner": "captured",
+         "murder": "killed", "murders": "killed", "killings": "killed", "massacre": "killed",
+         "massacres": "killed", "assassination": "killed", "assassinations": "killed", "slaying": "killed",
+         "slayings": "killed", "execution": "killed", "executions": "killed", "kidnapping": "captured",
+         "kidnappings": "captured", "abduction": "captured", "abductions": "captured",
          "displaced": "displaced", "homeless": "displaced", "fled": "displaced"}
 _KIND = "|".join(sorted((re.escape(k) for k in KINDS), key=len, reverse=True))
 _NUM = (r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted((re.escape(k) for k in VAGUE), key=len, reverse=True)) + "|"
@@ -51,10 +55,15 @@ DEATH_TOLL = re.compile(r"\b(?:(?:death\s+toll|toll)\s+(?:[\w’'-]+\s+){0,10}?(
 PRISONERS_FATE = re.compile(r"(?:\s+of\s+war)?\s+(?:(?:were|was|have|has|had)\s+)?(?:been\s+)?(?:reportedly\s+)?"
                             r"(?P<fate>killed|died|dead|murdered|wounded|injured)\b", re.I)
 NONE_HURT = re.compile(
-    r"\b(?:no\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)|nobody\s+was\s+(?:hurt|injured|killed|wounded)|"
+    r"\b(?:(?:injur|hurt|harm|wound)\w*\s+no\s*(?:one|body)|"
+    r"no\s+(?:one|body)\s+was\s+(?:hurt|injured|killed|wounded)|nobody\s+was\s+(?:hurt|injured|killed|wounded)|"
     r"no\s+(?:casualties|victims|injuries|deaths|fatalities)|without\s+(?:causing\s+)?(?:casualties|victims|injuries)|"
     r"caus\w*\s+no\s+(?:casualties|victims|injuries|deaths)|no\s+(?:one|body)\s+(?:was|were)\s+reported\s+"
     r"(?:hurt|injured|killed))\b", re.I)
+# "the murder of six Jesuits", "the kidnapping of 12 student leaders": a count in the deed's noun phrase.
+DEED_OF = re.compile(r"\b(?P<kind>murders?|killings?|massacres?|assassinations?|slayings?|executions?|deaths?|"
+                     r"kidnappings?|abductions?)\s+of\s+(?:the\s+)?(?:" + QUALIFIER + r")?(?P<figure>" + _NUM
+                     + r")\b(?:\s+of)?(?:\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+))?", re.I)
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Not counts of people: "2 hours", "5 km", "the 1994 war".
 NOT_PEOPLE = frozenset("""hours hour minutes days weeks months years km kms kilometers kilometres miles meters metres
@@ -108,7 +117,8 @@ def figures_in(text: str) -> list[Figure]:
 
     for match in NONE_HURT.finditer(text):
         words = match.group(0).lower()
-        kinds = ["killed", "injured"] if any(w in words for w in ("hurt", "casualties", "victims")) else \
+        harmless = words.endswith(("no one", "nobody", "noone"))  # "injured no one": nobody was hurt at all
+        kinds = ["killed", "injured"] if harmless or any(w in words for w in ("hurt", "casualties", "victims")) else \
             ["killed" if any(w in words for w in ("killed", "deaths", "fatalities")) else "injured"]
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -117,7 +127,7 @@ def figures_in(text: str) -> list[Figure]:
             found.append(Figure(kind, 0, 0, 0, None, match.start(), match.end()))
     for match in DEATH_TOLL.finditer(text):  # before the counts: "the toll had risen to 19, after seven of the wounded"
         add("killed", number(match.group("figure")), match.group("qualifier"), False, None, match.start(), match.end())
-    for match in [*COUNT_AFTER.finditer(text), *LEFT_DEAD.finditer(text)]:
+    for match in [*COUNT_AFTER.finditer(text), *LEFT_DEAD.finditer(text), *DEED_OF.finditer(text)]:
         raw = match.group("figure").lower()
         add(match.group("kind"), number(raw), match.group("qualifier"), raw in VAGUE,
             match.groupdict().get("noun"), match.start(), match.end())

@@ -175,7 +175,8 @@ def forms(lemma: str) -> set[str]:
 TRIGGER_FORMS = {form: kind for lemma, kind in TRIGGER_LEMMAS.items() for form in forms(lemma)} | {
     form: TRIGGER_LEMMAS[lemma] for form, lemma in IRREGULAR.items() if lemma in TRIGGER_LEMMAS}
 KILL_FORMS = {form for lemma in "kill murder assassinate massacre slay execute behead".split()
-              for form in forms(lemma)} | {"slain", "slew"}
+              for form in forms(lemma)} | {"slain", "slew", "assassination", "assassinations", "execution",
+                                           "executions"}
 # Nouns for many people, never one victim: "the majority of the prisoners were killed" is no count of one.
 COLLECTIVE = frozenset("""people police personnel children men women majority most many some group crowd family
 families number rest dozen dozens hundreds thousands scores staff crew""".split())
