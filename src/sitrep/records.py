@@ -74,6 +74,7 @@ class Document:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None  # YYYY-MM-DD or None: never guessed
+    published_from: str | None = None  # where `published` was read: input, html, text or url; None: no date
     language: str | None = None
     credits: list[str] = field(default_factory=list)  # wire agencies the page credits
     cited_outlets: list[str] = field(default_factory=list)  # outlets the text cites

@@ -119,6 +119,21 @@ def test_a_crawled_page_stating_no_date_takes_its_urls_date():
     assert extract(stated).published == "2022-03-03"
 
 
+def test_each_date_says_where_it_was_read():
+    body = "".join(f"The council approved budget line {n} after a long debate about the bridge repairs, "
+                   "officials said in a statement released late in the evening.\n" for n in range(3))
+    url = "https://example.com/2022/04/08/budget"
+    read = {name: extract(RawDocument(path="crawl.jsonl", kind="text", url=url, **fields))
+            for name, fields in (("url", {"content": body}),
+                                 ("text", {"content": "Published: March 3, 2022\n" + body}),
+                                 ("input", {"content": "Published: March 3, 2022\n" + body,
+                                            "published": "2022-03-01T10:00:00Z"}))}
+    assert {name: (d.published, d.published_from) for name, d in read.items()} == {
+        "url": ("2022-04-08", "url"), "text": ("2022-03-03", "text"), "input": ("2022-03-01", "input")}
+    undated = extract(RawDocument(path="a.txt", kind="text", content=body))
+    assert (undated.published, undated.published_from) == (None, None)
+
+
 @pytest.mark.parametrize("byline, expected", [
     pytest.param("By Mara Vesk | May 4, 2026", "2026-05-04", id="byline-bar-date"),
     pytest.param("By Mara Vesk, Valley Courier, 4 May 2026", "2026-05-04", id="byline-outlet-date"),

@@ -132,3 +132,19 @@ def test_attributions_with_one_start_come_back_in_one_order_on_every_backend(db)
             for n, cue in ((2, "told"), (1, "According to"))]
     store.add_document(DocumentAnalysis(Document(id="d1", path="d1.txt", text="the town fell"), attributions=said))
     assert [a.id for a in store.attributions()] == ["d1-a1", "d1-a2"]
+
+
+def test_a_version_8_database_gains_where_its_dates_were_read(db, tmp_path):
+    """Version 9 adds documents.published_from; the documents stored before keep their dates, source unknown."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert CliRunner().invoke(app, ["build", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    store = Store(db)
+    with store.engine.begin() as conn:  # back to version 8: no published_from column
+        conn.execute(sa.text("ALTER TABLE documents DROP COLUMN published_from"))
+        conn.execute(sa.update(store_module.settings_table).values(value="8"))
+    store = Store(db)
+    (document,) = store.documents()
+    assert document.published_from is None and document.id
+    (tmp_path / "b.txt").write_text("Published: March 3, 2026\n" + ARTICLE.replace("river port", "airport"))
+    assert CliRunner().invoke(app, ["build", str(tmp_path / "b.txt"), "--db", db]).exit_code == 0
+    assert {d.published_from for d in Store(db).documents()} == {None, "text"}

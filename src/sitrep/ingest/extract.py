@@ -51,6 +51,7 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
     bylines = meta_lines + [line.text for line in page.lines if line.role == CONTENT][:2]
     doc_language = language.detect(text)
     outlet = metadata.outlet(raw.outlet, stated.get("outlet"), page_lines, page.masthead, raw.url, title)
+    published, published_from = _publication_date(raw, stated, meta_lines, head_meta)
     return Document(
         id=raw.id,
         path=raw.path,
@@ -58,13 +59,27 @@ def extract(raw: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Document
         text=text,
         title=title,
         outlet=outlet,
-        published=metadata.normalise_date(raw.published) or stated.get("published")
-        or metadata.publication_date(meta_lines, head_meta) or metadata.date_from_url(raw.url),
+        published=published,
+        published_from=published_from,
         language=doc_language,
         credits=metadata.wire_credits(page_lines, bylines),
         cited_outlets=metadata.cited_outlets(text, own=outlet),
         foreign=_foreign_spans(text, doc_language, settings),
     )
+
+
+def _publication_date(raw: RawDocument, stated: dict, meta_lines: list[str],
+                      head_meta: list[str]) -> tuple[str | None, str | None]:
+    """The publication date and where it was read, the surest first: the container's (input), the page's
+    markup read by htmldate (html), a labelled line or a dateline of the page's text (text), the URL's path."""
+    readers = (("input", lambda: metadata.normalise_date(raw.published)), ("html", lambda: stated.get("published")),
+               ("text", lambda: metadata.publication_date(meta_lines, head_meta)),
+               ("url", lambda: metadata.date_from_url(raw.url)))
+    for source, read in readers:
+        date = read()
+        if date:
+            return date, source
+    return None, None
 
 
 def _from_html(raw: RawDocument, settings: Settings) -> tuple[Page, dict[str, str | None]]:

@@ -40,7 +40,7 @@ FORMATS = ("json", "jsonl", "csv", "parquet", "graphml", "acled", "ucdp")
 FOLDER_FORMATS = ("csv", "parquet")  # one file a table, into a folder
 # Sections later stages fill; present (empty) from the start so consumers can rely on the keys.
 LATER_SECTIONS: tuple[str, ...] = ()
-DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "language", "credits",
+DOCUMENT_FIELDS = ("id", "path", "url", "title", "outlet", "published", "published_from", "language", "credits",
                    "cited_outlets", "text")
 MEMBER_FIELDS = ("document", "start", "end", "text", "kind", "speaker", "speaker_entity", "via", "attribution")
 
@@ -146,8 +146,8 @@ def render(story: dict, fmt: str) -> str:
 # span objects. In CSV every list or object is a JSON text; in Parquet they are native lists and structs.
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("id", "str"), ("path", "str"), ("url", "str"), ("title", "str"), ("outlet", "str"),
-                  ("published", "str"), ("language", "str"), ("credits", "strs"), ("cited_outlets", "strs"),
-                  ("text", "str"), ("foreign", "foreign")),
+                  ("published", "str"), ("published_from", "str"), ("language", "str"), ("credits", "strs"),
+                  ("cited_outlets", "strs"), ("text", "str"), ("foreign", "foreign")),
     "entities": (("id", "str"), ("name", "str"), ("type", "str"), ("aliases", "strs"), ("mention_count", "int"),
                  ("documents", "strs")),
     "mentions": (("entity", "str"), ("document", "str"), ("start", "int"), ("end", "int"), ("text", "str")),

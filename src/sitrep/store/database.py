@@ -50,7 +50,7 @@ from sitrep.records import (
     story_event_from_dict,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 metadata = sa.MetaData()
 
@@ -79,6 +79,7 @@ documents = sa.Table(
     sa.Column("title", sa.Text),
     sa.Column("outlet", sa.Text),
     sa.Column("published", sa.String(10)),
+    sa.Column("published_from", sa.String(8)),
     sa.Column("language", sa.String(8)),
     sa.Column("credits", sa.JSON, nullable=False),
     sa.Column("cited_outlets", sa.JSON, nullable=False),
@@ -295,9 +296,16 @@ def _add_stories(conn: Connection) -> None:
     metadata.create_all(conn, tables=[stories, story_members, story_keys])
 
 
+def _add_published_from(conn: Connection) -> None:
+    """documents.published_from: where each date was read; unknown (NULL) for the documents stored before."""
+    if "published_from" not in {column["name"] for column in sa.inspect(conn).get_columns("documents")}:
+        conn.execute(sa.text("ALTER TABLE documents ADD COLUMN published_from VARCHAR(8)"))
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _create_v1, 2: _add_entities_and_attributions, 3: _add_reuse, 4: _add_statements_and_story,
     5: _add_dispute_kinds, 6: _add_events, 7: _add_story_events, 8: _add_stories,
+    9: _add_published_from,
 }
 
 
@@ -530,8 +538,8 @@ class Store:
         """Write one document and what was found in it, in one transaction; False when already stored."""
         document = analysis.document
         row = dict(id=document.id, path=document.path, url=document.url, title=document.title,
-                   outlet=document.outlet, published=document.published, language=document.language,
-                   credits=document.credits, cited_outlets=document.cited_outlets,
+                   outlet=document.outlet, published=document.published, published_from=document.published_from,
+                   language=document.language, credits=document.credits, cited_outlets=document.cited_outlets,
                    foreign_spans=span_dicts(document.foreign), text=document.text, build_id=build_id)
         with self._writing() as conn:
             # Inside the transaction, so that a document another build stores meanwhile is skipped, not a crash
@@ -585,7 +593,8 @@ class Store:
             for row in conn.execute(query.order_by(*order).limit(limit)):
                 yield Document(
                     id=row.id, path=row.path, url=row.url, text=row.text, title=row.title,
-                    outlet=row.outlet, published=row.published, language=row.language,
+                    outlet=row.outlet, published=row.published, published_from=row.published_from,
+                    language=row.language,
                     credits=list(row.credits), cited_outlets=list(row.cited_outlets),
                     foreign=[LanguageSpan(**span) for span in row.foreign_spans],
                 )
