@@ -11,8 +11,8 @@ gold has the value: killed exact and within 20 %, date exact, country and place.
 
 `muc_events` maps what `extract` finds in a MUC article to MUC's answer form: only terrorist incidents
 against non-military targets, reported as happened, attempted or threatened, and no older than
-`MAX_AGE_DAYS` before the dateline; one event per MUC type an article reports; no date read → MUC's
-"on or before the dateline" fill.
+`MAX_AGE_DAYS` before the dateline; one event per MUC type and named town an article reports (a
+mention naming no town joins the type's first); no date read → MUC's "on or before the dateline" fill.
 """
 
 from __future__ import annotations
@@ -334,7 +334,7 @@ def _capitalise_names(text: str, names: set[str]) -> str:
 
 def muc_events(events, anchor: str | None, dateline_place: list[str], countries: tuple[str, ...] = ()) -> list[dict]:
     """What `extract` found in one MUC article, in MUC's answer form (see the module's docstring)."""
-    by_type: dict[str, dict] = {}
+    by_type: dict[tuple[str, str | None], dict] = {}
     anchor_date = dt.date.fromisoformat(anchor) if anchor else None
     for event in events:
         if event.muc_type is None or event.status not in ("happened", "attempted", "threatened"):
@@ -345,14 +345,22 @@ def muc_events(events, anchor: str | None, dateline_place: list[str], countries:
             continue
         if event.date and anchor_date and (anchor_date - dt.date.fromisoformat(event.date)).days > MAX_AGE_DAYS:
             continue
-        found = by_type.get(event.muc_type)
         place = event.place if event.place and event.place.country and (
             not countries or event.place.country.upper() in countries) else None
+        town = place.name if place and place.geo_precision < 3 else None
+        # Incidents of one type in two named towns are two; a mention naming no town joins the type's first.
+        key = next((k for k in by_type if k[0] == event.muc_type and (town is None or k[1] in (None, town))),
+                   (event.muc_type, town))
+        found = by_type.get(key)
+        if found is not None and key[1] is None and town is not None:
+            del by_type[key]
+            key = (event.muc_type, town)
+            by_type[key] = found
         location = ([place.country.upper(), place.name.upper()] if place and place.geo_precision < 3
                     else [place.country.upper()] if place else list(dateline_place))
         stage = {"happened": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}[event.status]
         if found is None:
-            found = by_type[event.muc_type] = {
+            found = by_type[key] = {
                 "type": event.muc_type, "acled_type": event.type, "stage": stage,
                 "date": event.date or (f"../{anchor}" if anchor else None), "location": location,
                 "perpetrators": [], "targets": [], "victims": [], "instruments": [],
@@ -432,8 +440,8 @@ def predict(gold_docs: list[dict], settings) -> dict[str, list[dict]]:
 def _dateline_country(dateline: dict, places) -> str | None:
     if dateline.get("country"):
         return places.country(dateline["country"])
-    if dateline.get("place"):
-        city = places.city(dateline["place"], MUC_COUNTRIES)
-        if city is not None:
-            return city["countrycode"]
+    if dateline.get("place"):  # a dateline names a city wires report from: the largest of that name
+        found = [c for c in places.cities.get(fold(dateline["place"]), []) if c["countrycode"] in MUC_COUNTRIES]
+        if found:
+            return found[0]["countrycode"]
     return None
