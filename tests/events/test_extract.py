@@ -150,3 +150,24 @@ def test_a_count_in_the_deeds_noun_phrase_is_read(text, kind, best):
 def test_two_named_people_killed_are_two_dead():
     events = _events("Gunmen killed Hector Oqueli and Hilda Flores in Guatemala City.")
     assert any(e.fatalities and e.fatalities.best == 2 for e in events)
+
+
+def test_a_day_or_the_place_of_a_blast_is_no_victim():
+    """A real page: "detonated … on Saturday" had made "Saturday" a victim, "exploded at a busy road" the road."""
+    events = _events("A car bomb detonated in Peshawar on Saturday. The bomb exploded at a busy road in the market.")
+    assert events and not {v.name for e in events for v in e.victims} & {"Saturday", "busy road", "a busy road"}
+
+
+def test_a_headline_in_the_country_and_the_report_in_its_city_are_one_event():
+    """A real page: "Car bomb kills 11 in Pakistan" above "a car bomb … detonated in … Peshawar" were two events."""
+    events = _events("Car bomb kills 11 in Pakistan\n\nA car bomb has detonated in the city of Peshawar on Saturday, "
+                     "killing at least 11 people.")
+    bombings = [e for e in events if e.sub_type.startswith("Remote explosive")]
+    assert len(bombings) == 1 and bombings[0].place.name == "Peshawar"
+
+
+def test_a_counted_subject_of_a_headline_killing_is_its_victims():
+    """A real page: "Three people killed, 46 other wounded" had made "Three people" who killed."""
+    events = _events("Three people killed, 46 other wounded in the blast in the city centre.")
+    assert events and not [a for e in events for a in e.actors if a.role == "actor1"]
+    assert any(v.name == "Three people" for e in events for v in e.victims)

@@ -274,9 +274,10 @@ class _Context:
         actor1: list[tuple[str, str | None, Token]] = []
         actor2: list[tuple[str, str | None, Token]] = []
         hit: list[tuple[str, str | None, Token]] = []
+        where: set[int] = set()  # "exploded at a busy road": a thing hit there, never a victim
         for token in tokens:
             if _pos(token) == "VERB":
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children) or _headline_passive(token)
                 for child in token.children:
                     if child.dep_ == "nsubj" and not passive:
                         actor1 += self._phrases(child, attribution)
@@ -284,12 +285,15 @@ class _Context:
                         for grand in child.children:
                             if grand.dep_ == "pobj":
                                 actor1 += self._phrases(grand, attribution)
-                    elif child.dep_ in ("dobj", "nsubjpass"):
+                    elif child.dep_ in ("dobj", "nsubjpass") or child.dep_ == "nsubj" and passive:
                         hit += self._phrases(child, attribution)
                     elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at"):
                         for grand in child.children:
                             if grand.dep_ == "pobj":
-                                hit += self._phrases(grand, attribution)
+                                found = self._phrases(grand, attribution)
+                                hit += found
+                                if child.lower_ == "at":
+                                    where |= {t.i for _, _, t in found}
                 if not actor1 and token.dep_ in ("xcomp", "advcl", "conj", "ccomp") and _pos(token.head) == "VERB":
                     for child in token.head.children:
                         if child.dep_ == "nsubj":
@@ -334,10 +338,12 @@ class _Context:
         actor1 = [a for a in _unique(actor1) if a[2].i not in trigger_words]
         victims, targets = [], []
         for name, entity, token in _unique(hit):
-            if token.i in trigger_words or any(name == a[0] for a in actor1):
-                continue
+            if token.i in trigger_words or any(name == a[0] for a in actor1) or token.ent_type_ in ("DATE", "TIME"):
+                continue  # "detonated on Saturday": a day is nobody hit
             if token.lower_ in P.PHYSICAL:
                 targets.append(name)
+            elif token.i in where:
+                continue
             elif (self.entity_of_token.get(token.i) and self.entity_of_token[token.i].type == "place"):
                 continue
             elif _armed(name) or (entity and self._entity_type(entity) in ("organisation", "group")):
@@ -560,6 +566,8 @@ def _merge(document_id: str, mentions: list[tuple[EventMention, dict]]) -> list[
         for key in ("date", "place", "instrument"):
             if merged.get(key) is None and facts.get(key) is not None:
                 merged[key] = facts[key]
+        if merged["place"] and facts["place"] and _country_only(merged["place"]) and not _country_only(facts["place"]):
+            merged["place"] = facts["place"]  # the town, not only its country
         for key in ("actor1", "actor2", "victims", "targets"):
             merged[key] = merged[key] + [x for x in facts[key] if x not in merged[key]]
         for kind, count in facts["figures"].items():
@@ -581,9 +589,21 @@ def _same_event(a: dict, b: dict) -> bool:
         return False
     pa, pb = a["place"], b["place"]
     if pa and pb and pa.name != pb.name and not (pa.admin1 and pa.admin1 in (pb.admin1, pb.name)) and not (
-            pb.admin1 and pb.admin1 == pa.name):
+            pb.admin1 and pb.admin1 == pa.name) and not (pa.country == pb.country and (_country_only(pa)
+                                                                                      or _country_only(pb))):
         return False
     return True
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Three people killed, 46 wounded": a counted subject of a killing verb with no object is who was killed."""
+    return verb.lower_ in P.KILL_FORMS and not any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "nsubj" and any(g.dep_ == "nummod" or g.tag_ == "CD" for g in c.subtree) for c in verb.children)
+
+
+def _country_only(place: Place) -> bool:
+    """ "in Pakistan": a place that is a whole country, which any of its towns fits."""
+    return place.admin1 is None and place.name == place.country
 
 
 def _event(event_id: str, document_id: str, mention: EventMention, facts: dict) -> Event:
