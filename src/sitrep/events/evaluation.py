@@ -334,7 +334,7 @@ def _capitalise_names(text: str, names: set[str]) -> str:
 
 def muc_events(events, anchor: str | None, dateline_place: list[str], countries: tuple[str, ...] = ()) -> list[dict]:
     """What `extract` found in one MUC article, in MUC's answer form (see the module's docstring)."""
-    by_type: dict[tuple[str, str | None], dict] = {}
+    incidents: list[list] = []  # [MUC type, named town or None, answer]
     anchor_date = dt.date.fromisoformat(anchor) if anchor else None
     for event in events:
         if event.muc_type is None or event.status not in ("happened", "attempted", "threatened"):
@@ -349,23 +349,22 @@ def muc_events(events, anchor: str | None, dateline_place: list[str], countries:
             not countries or event.place.country.upper() in countries) else None
         town = place.name if place and place.geo_precision < 3 else None
         # Incidents of one type in two named towns are two; a mention naming no town joins the type's first.
-        key = next((k for k in by_type if k[0] == event.muc_type and (town is None or k[1] in (None, town))),
-                   (event.muc_type, town))
-        found = by_type.get(key)
-        if found is not None and key[1] is None and town is not None:
-            del by_type[key]
-            key = (event.muc_type, town)
-            by_type[key] = found
+        incident = next((i for i in incidents if i[0] == event.muc_type and (town is None or i[1] in (None, town))),
+                        None)
+        found = incident[2] if incident else None
+        if incident and town is not None:
+            incident[1] = town
         location = ([place.country.upper(), place.name.upper()] if place and place.geo_precision < 3
                     else [place.country.upper()] if place else list(dateline_place))
         stage = {"happened": "ACCOMPLISHED", "attempted": "ATTEMPTED", "threatened": "THREATENED"}[event.status]
         if found is None:
-            found = by_type[key] = {
+            found = {
                 "type": event.muc_type, "acled_type": event.type, "stage": stage,
                 "date": event.date or (f"../{anchor}" if anchor else None), "location": location,
                 "perpetrators": [], "targets": [], "victims": [], "instruments": [],
                 "killed": event.fatalities.best if event.fatalities else None,
                 "injured": event.injured.best if event.injured else None}
+            incidents.append([event.muc_type, town, found])
         else:
             if found["date"] is None or found["date"].startswith("..") and event.date:
                 found["date"] = event.date or found["date"]
@@ -379,7 +378,7 @@ def muc_events(events, anchor: str | None, dateline_place: list[str], countries:
         found["targets"] += [t for t in event.targets if t not in found["targets"]]
         if event.instrument and event.instrument not in found["instruments"]:
             found["instruments"].append(event.instrument)
-    return list(by_type.values())
+    return [answer for _, _, answer in incidents]
 
 
 # The nine countries of the MUC-4 articles (its README): a place name is looked for there first.

@@ -213,8 +213,7 @@ class _Context:
             values.setdefault(figure.kind, Count(figure.low, figure.best, figure.high))
         if not values and kind in ("killing", "attack") and any(t.lower_ in P.KILL_FORMS for t in tokens) and (
                 len(victims) == 1 and _singular(victims[0])
-                or len(victims) > 1 and all(self._entity_type(e) == "person" for _, e, _ in victims if e)
-                and all(e for _, e, _ in victims)):
+                or len(victims) > 1 and all(e and self._entity_type(e) == "person" for _, e, _ in victims)):
             values["killed"] = Count(len(victims), len(victims), len(victims))  # "X and Y were shot dead"
         instrument = P.INSTRUMENTS.search(text)
         date = self._date(sentence, tokens)
