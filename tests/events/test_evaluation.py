@@ -56,17 +56,27 @@ def test_head_noun_matching_takes_the_word_before_of_or_a_clause():
     assert (counts["victims"].tp, counts["victims"].fp, counts["victims"].fn) == (1, 1, 0)
 
 
+def test_missed_event_fillers_count_as_role_misses():
+    """A required event nobody found still misses its fillers (the README: only optional events and
+    fillers count only when matched); the scorer had left them out of role recall."""
+    gold = {"id": "d", "events": [{"type": "BOMBING", "human_targets": [["JUDGE"]], "optional_fillers": {}},
+                                  {"type": "KIDNAPPING", "human_targets": [["MAYOR"]], "optional_fillers": {}}],
+            "optional_events": [{"type": "ARSON", "human_targets": [["PRIEST"]], "optional_fillers": {}}]}
+    scores = ev.score([gold], {"d": [{"type": "BOMBING", "victims": ["the judge"]}]})
+    assert (scores.roles["victims"].tp, scores.roles["victims"].fp, scores.roles["victims"].fn) == (1, 0, 1)
+
+
 def test_events_on_a_dev_slice_stay_above_their_floors(dev):
     """The first 40 dev documents (about 15 s). Full dev (`sitrep eval events --gold dev.jsonl`) reaches
-    event F1 0.62, role micro F1 0.30, killed exact 0.58, date exact 0.58, country 0.93; on this slice
-    event F1 0.48, roles 0.26, country 0.86, date exact 0.64 (9 of 14), killed exact 0.43 (3 of 7). Floors a
+    event F1 0.62, role micro F1 0.24, killed exact 0.58, date exact 0.58, country 0.93; on this slice
+    event F1 0.48, roles 0.19, country 0.86, date exact 0.64 (9 of 14), killed exact 0.43 (3 of 7). Floors a
     little below what the slice reaches."""
     from sitrep.settings import Settings
 
     documents = dev[:40]
     scores = ev.score(documents, ev.predict(documents, Settings(workers=1)))
     assert scores.events.f1 >= 0.44
-    assert scores.role_micro.f1 >= 0.22
+    assert scores.role_micro.f1 >= 0.17
     assert scores.accuracy("country")[0] >= 0.78
     assert scores.relevance.f1 >= 0.58
     assert scores.accuracy("date")[0] >= 0.57

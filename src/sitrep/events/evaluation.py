@@ -238,6 +238,11 @@ def score_document(scores: Scores, predicted: list[dict], gold_doc: dict) -> Non
             if i not in matched_p:
                 for role, c in role_counts(p, None).items():
                     scores.roles[role].add(c)
+        matched_g = {j for _, j in pairs}
+        for j, (gold, optional) in enumerate(golds):
+            if j not in matched_g and not optional:  # a missed event misses its fillers too
+                for role, c in role_counts({}, gold).items():
+                    scores.roles[role].add(c)
     relevant = bool(gold_doc.get("events"))
     if not relevant and gold_doc.get("optional_events"):
         return  # optional events only: neither relevant nor irrelevant
